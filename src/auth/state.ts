@@ -1,0 +1,85 @@
+import type { ErrorCode } from './errors.js';
+
+export interface Account {
+  displayName: string;
+  id: string;
+}
+
+/** What the user needs to know about an error: a stable code and words without secrets. */
+export interface ErrorInfo {
+  code: ErrorCode;
+  message: string;
+}
+
+/**
+ * Every screen of the login is one of these states; the view is a pure function of it.
+ * `deadline` and other times are epoch milliseconds from the injected clock.
+ */
+export type LoginState =
+  | { kind: 'starting' }
+  | { kind: 'ready' }
+  | { kind: 'port-busy'; host: string; port: number }
+  | { kind: 'waiting'; url: string; deadline: number; browser: 'opening' | 'opened' | 'failed' | 'skipped' }
+  | { kind: 'exchanging' }
+  | { kind: 'verifying' }
+  | { kind: 'authorized'; account: Account; tokenFile: string }
+  | { kind: 'declined' }
+  | { kind: 'token-error'; error: ErrorInfo }
+  | { kind: 'timed-out' };
+
+/** Fixed facts shown on every screen. */
+export interface LoginInfo {
+  clientIdMasked: string;
+  redirectUri: string;
+  scopes: readonly string[];
+  flow: 'pkce' | 'secret';
+  tokenFile: string;
+  tokenSaved: boolean;
+}
+
+export type LoginEvent =
+  | { type: 'listening'; redirectUri: string }
+  | { type: 'listen-failed'; host: string; port: number }
+  | { type: 'authorize-started'; url: string; deadline: number }
+  | { type: 'browser'; status: 'opened' | 'failed' | 'skipped' }
+  | { type: 'exchanging' }
+  | { type: 'verifying' }
+  | { type: 'authorized'; account: Account; tokenFile: string }
+  | { type: 'declined' }
+  | { type: 'failed'; error: ErrorInfo }
+  | { type: 'timed-out' };
+
+/** Pure reducer: the flow's events move the state; nothing else does. */
+export function reduce(state: LoginState, event: LoginEvent): LoginState {
+  switch (event.type) {
+    case 'listening':
+      return { kind: 'ready' };
+    case 'listen-failed':
+      return { kind: 'port-busy', host: event.host, port: event.port };
+    case 'authorize-started':
+      return { kind: 'waiting', url: event.url, deadline: event.deadline, browser: 'opening' };
+    case 'browser':
+      return state.kind === 'waiting' ? { ...state, browser: event.status } : state;
+    case 'exchanging':
+      return { kind: 'exchanging' };
+    case 'verifying':
+      return { kind: 'verifying' };
+    case 'authorized':
+      return { kind: 'authorized', account: event.account, tokenFile: event.tokenFile };
+    case 'declined':
+      return { kind: 'declined' };
+    case 'failed':
+      return { kind: 'token-error', error: event.error };
+    case 'timed-out':
+      return { kind: 'timed-out' };
+  }
+}
+
+/** States from which Enter starts a fresh authorization. */
+export const canAuthorize = (state: LoginState): boolean =>
+  state.kind === 'ready' || state.kind === 'declined' || state.kind === 'token-error' || state.kind === 'timed-out';
+
+export function maskClientId(clientId: string): string {
+  if (clientId.length <= 4) return '*'.repeat(clientId.length);
+  return '•'.repeat(Math.min(clientId.length - 4, 8)) + clientId.slice(-4);
+}
