@@ -1,0 +1,76 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+
+/**
+ * Drives a real terminal: the program runs in a detached tmux session of a fixed size, keys are
+ * sent with send-keys, the screen is read with capture-pane. The exit code is written by the shell
+ * wrapper to a file, since tmux does not report it.
+ */
+export class TmuxSession {
+  readonly name: string;
+  private readonly exitFile: string;
+
+  constructor(
+    private readonly workDir: string,
+    command: string[],
+    options: { env?: Record<string, string>; width?: number; height?: number; cwd?: string } = {},
+  ) {
+    this.name = `pytify-test-${process.pid}-${Math.random().toString(36).slice(2, 8)}`;
+    this.exitFile = join(workDir, `${this.name}.exit`);
+    const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${shellQuote(value)}`);
+    const script = `cd ${shellQuote(options.cwd ?? workDir)} && env ${env.join(' ')} ${command.map(shellQuote).join(' ')}; echo $? > ${shellQuote(this.exitFile)}; sleep 600`;
+    execFileSync('tmux', [
+      'new-session', '-d', '-s', this.name,
+      '-x', String(options.width ?? 100), '-y', String(options.height ?? 40),
+      'bash', '--noprofile', '--norc', '-c', script,
+    ]);
+  }
+
+  screen(): string {
+    return execFileSync('tmux', ['capture-pane', '-p', '-J', '-t', this.name], { encoding: 'utf8' });
+  }
+
+  sendKeys(...keys: string[]): void {
+    execFileSync('tmux', ['send-keys', '-t', this.name, ...keys]);
+  }
+
+  async waitFor(predicate: (screen: string) => boolean, what: string, timeoutMs = 15000): Promise<string> {
+    const started = Date.now();
+    let last = '';
+    while (Date.now() - started < timeoutMs) {
+      last = this.screen();
+      if (predicate(last)) return last;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`Timed out waiting for ${what}. Screen:\n${last}`);
+  }
+
+  waitForText(text: string, timeoutMs?: number): Promise<string> {
+    return this.waitFor((screen) => screen.includes(text), JSON.stringify(text), timeoutMs);
+  }
+
+  async exitCode(timeoutMs = 15000): Promise<number> {
+    const started = Date.now();
+    while (Date.now() - started < timeoutMs) {
+      if (existsSync(this.exitFile)) {
+        const text = readFileSync(this.exitFile, 'utf8').trim();
+        if (text !== '') return Number(text);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`The program did not exit. Screen:\n${this.screen()}`);
+  }
+
+  kill(): void {
+    try {
+      execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
+    } catch {
+      // already gone
+    }
+  }
+}
+
+export function shellQuote(value: string): string {
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}

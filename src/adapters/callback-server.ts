@@ -1,0 +1,100 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { PortInUseError, PytifyError } from '../auth/errors.js';
+import { renderCallbackPage, type CallbackPage } from './callback-page.js';
+
+export interface CallbackServerOptions {
+  /** Loopback literal to bind, without brackets: '127.0.0.1' or '::1'. Never all interfaces. */
+  host: string;
+  /** 0 picks a free port. */
+  port: number;
+  /** The redirect URI's path, e.g. '/callback'. */
+  path: string;
+  /** Decides the page for a GET on the path; answered only once the outcome is known. */
+  onCallback: (query: URLSearchParams) => Promise<CallbackPage>;
+}
+
+export interface CallbackServer {
+  readonly host: string;
+  readonly port: number;
+  close(): Promise<void>;
+}
+
+/** Headers on every answer: the code in the URL must not leak through caches or referrers. */
+const SAFE_HEADERS = {
+  'content-type': 'text/html; charset=utf-8',
+  'cache-control': 'no-store',
+  'referrer-policy': 'no-referrer',
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'DENY',
+  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  connection: 'close',
+} as const;
+
+const MAX_CONNECTIONS = 64;
+
+function send(response: ServerResponse, page: CallbackPage, extra: Record<string, string> = {}): void {
+  const { status, html } = renderCallbackPage(page);
+  if (response.headersSent || response.destroyed) return;
+  response.writeHead(status, { ...SAFE_HEADERS, ...extra, 'content-length': Buffer.byteLength(html) });
+  response.end(html);
+}
+
+/** The Host header a browser sends for this listener; anything else may be DNS rebinding. */
+function expectedHosts(host: string, port: number): Set<string> {
+  const literal = host.includes(':') ? `[${host}]` : host;
+  return new Set([`${literal}:${port}`, ...(port === 80 ? [literal] : [])]);
+}
+
+export function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
+  let allowedHosts = new Set<string>();
+  const sockets = new Set<Socket>();
+
+  async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
+    const host = (request.headers.host ?? '').toLowerCase();
+    if (!allowedHosts.has(host)) return send(response, { kind: 'bad-host' });
+    const url = new URL(request.url ?? '/', 'http://placeholder');
+    if (url.pathname !== options.path) return send(response, { kind: 'not-found' });
+    // Only GET: a HEAD from a link preview or prefetcher must never consume the single-use code.
+    if (request.method !== 'GET') return send(response, { kind: 'method-not-allowed' }, { allow: 'GET' });
+    send(response, await options.onCallback(url.searchParams));
+  }
+
+  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 10_000, headersTimeout: 5_000 }, (request, response) => {
+    handle(request, response).catch(() => send(response, { kind: 'error', message: 'Something went wrong in pytify-auth.' }));
+  });
+  server.maxConnections = MAX_CONNECTIONS;
+  server.keepAliveTimeout = 1_000;
+  server.on('connection', (socket) => {
+    sockets.add(socket);
+    socket.once('close', () => sockets.delete(socket));
+  });
+  server.on('clientError', (_error, socket) => {
+    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    else socket.destroy();
+  });
+
+  return new Promise((resolve, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) => {
+      if (error.code === 'EADDRINUSE') reject(new PortInUseError(options.host, options.port));
+      else reject(new PytifyError('LISTEN_FAILED', `Could not listen on ${options.host}:${options.port} (${error.code ?? error.message})`));
+    });
+    server.listen({ host: options.host, port: options.port, exclusive: true }, () => {
+      const port = (server.address() as AddressInfo).port;
+      allowedHosts = expectedHosts(options.host, port);
+      resolve({
+        host: options.host,
+        port,
+        close: () =>
+          new Promise<void>((done) => {
+            server.close(() => done());
+            server.closeIdleConnections();
+            // A page still being sent gets a moment to reach the browser; then nothing holds us.
+            setTimeout(() => {
+              for (const socket of sockets) socket.destroy();
+            }, 300).unref();
+          }),
+      });
+    });
+  });
+}

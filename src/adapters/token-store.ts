@@ -1,0 +1,84 @@
+import { randomBytes } from 'node:crypto';
+import { lstat, open, readFile, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { PytifyError } from '../auth/errors.js';
+
+/** Where the refresh token lives: exactly the token, nothing else, as the original tool wrote it. */
+export interface TokenStore {
+  readonly path: string;
+  read(): Promise<string | undefined>;
+  save(refreshToken: string): Promise<void>;
+}
+
+async function refuseSymlink(path: string): Promise<void> {
+  const stats = await lstat(path).catch((error: NodeJS.ErrnoException) => {
+    if (error.code === 'ENOENT') return undefined;
+    throw error;
+  });
+  // A link planted at the token path could redirect the credential into someone else's file.
+  if (stats?.isSymbolicLink()) {
+    throw new PytifyError('TOKEN_STORE_ERROR', `Refusing to use ${path}: it is a symbolic link`);
+  }
+}
+
+/** The two file operations that can fail half-way; tests pass failing ones (a full disk, say). */
+export interface AtomicWriteIo {
+  writeTemporary(path: string, content: string): Promise<void>;
+  rename(from: string, to: string): Promise<void>;
+}
+
+export const nodeFileIo: AtomicWriteIo = {
+  async writeTemporary(path, content) {
+    const handle = await open(path, 'wx', 0o600);
+    try {
+      await handle.writeFile(content, 'utf8');
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename,
+};
+
+/**
+ * Writes `content` to `path` so that readers see the old file or the new one, never a partial one:
+ * a private temporary file in the same directory, flushed, then renamed over the target.
+ */
+export async function writeFileAtomic(path: string, content: string, io: AtomicWriteIo = nodeFileIo): Promise<void> {
+  await refuseSymlink(path);
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await io.writeTemporary(temporary, content);
+    await io.rename(temporary, path);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+export function createFileTokenStore(path: string, io: AtomicWriteIo = nodeFileIo): TokenStore {
+  return {
+    path,
+    async read() {
+      try {
+        await refuseSymlink(path);
+        const token = (await readFile(path, 'utf8')).trim();
+        return token === '' ? undefined : token;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+        throw error;
+      }
+    },
+    async save(refreshToken) {
+      try {
+        await writeFileAtomic(path, refreshToken, io);
+      } catch (error) {
+        if (error instanceof PytifyError) throw error;
+        const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
+        throw new PytifyError('TOKEN_STORE_ERROR', `Could not save the refresh token to ${path} (${reason})`, {
+          cause: error,
+        });
+      }
+    },
+  };
+}

@@ -1,0 +1,201 @@
+import type { CallbackPage } from '../adapters/callback-page.js';
+import type { Browser } from '../adapters/browser.js';
+import type { CallbackServer, CallbackServerOptions } from '../adapters/callback-server.js';
+import type { TokenStore } from '../adapters/token-store.js';
+import { parseRedirectUri, withPort } from '../config/load-config.js';
+import type { Config } from '../config/types.js';
+import type { TokenClient } from '../token/token-client.js';
+import { buildAuthorizeUrl } from './authorize-url.js';
+import { parseCallback } from './callback.js';
+import { PortInUseError, PytifyError } from './errors.js';
+import { codeChallengeS256, createCodeVerifier, createState, type RandomBytes } from './pkce.js';
+import { maskClientId, reduce, canAuthorize, type LoginEvent, type LoginInfo, type LoginState } from './state.js';
+
+export interface Clock {
+  now(): number;
+  setTimeout(callback: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+export const systemClock: Clock = {
+  now: () => Date.now(),
+  setTimeout: (callback, ms) => setTimeout(callback, ms),
+  clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout),
+};
+
+/** Everything with a side effect comes in here, so tests pass real local servers or stubs. */
+export interface FlowDependencies {
+  config: Config;
+  listen(options: CallbackServerOptions): Promise<CallbackServer>;
+  browser: Browser;
+  tokenClient: TokenClient;
+  tokenStore: TokenStore;
+  clock: Clock;
+  random: RandomBytes;
+}
+
+/** One authorization attempt: a fresh state and verifier, valid until it completes or times out. */
+interface Attempt {
+  state: string;
+  verifier?: string;
+  timer: unknown;
+  consumed: boolean;
+}
+
+/**
+ * Runs the login: listener, authorize URL, browser, callback, exchange, verification, save.
+ * It reports progress only as a LoginState; the TUI and the plain-text runner render it.
+ */
+export class LoginFlow {
+  private current: LoginState = { kind: 'starting' };
+  private readonly subscribers = new Set<(state: LoginState) => void>();
+  private server?: CallbackServer;
+  private attempt?: Attempt;
+  private completed = false;
+  private tokenSaved = false;
+  private redirectUri: string;
+
+  constructor(private readonly deps: FlowDependencies) {
+    this.redirectUri = deps.config.redirectUri;
+  }
+
+  get state(): LoginState {
+    return this.current;
+  }
+
+  get info(): LoginInfo {
+    const { config } = this.deps;
+    return {
+      clientIdMasked: maskClientId(config.clientId),
+      redirectUri: this.redirectUri,
+      scopes: config.scopes,
+      flow: config.clientSecret ? 'secret' : 'pkce',
+      tokenFile: config.tokenFile,
+      tokenSaved: this.tokenSaved,
+    };
+  }
+
+  subscribe(subscriber: (state: LoginState) => void): () => void {
+    this.subscribers.add(subscriber);
+    return () => this.subscribers.delete(subscriber);
+  }
+
+  private emit(event: LoginEvent): void {
+    this.current = reduce(this.current, event);
+    for (const subscriber of this.subscribers) subscriber(this.current);
+  }
+
+  /** Starts the listener at launch, so a busy port shows before the user presses anything. */
+  async start(): Promise<void> {
+    this.tokenSaved = (await this.deps.tokenStore.read().catch(() => undefined)) !== undefined;
+    const target = parseRedirectUri(this.deps.config.redirectUri);
+    try {
+      this.server = await this.deps.listen({
+        host: target.host,
+        port: target.port,
+        path: target.path,
+        onCallback: (query) => this.handleCallback(query),
+      });
+    } catch (error) {
+      if (error instanceof PortInUseError) return this.emit({ type: 'listen-failed', host: error.host, port: error.port });
+      throw error;
+    }
+    // A redirect URI without a port (or port 0) takes the free port the system gave us.
+    if (target.port === 0) this.redirectUri = withPort(this.deps.config.redirectUri, this.server.port);
+    this.emit({ type: 'listening', redirectUri: this.redirectUri });
+  }
+
+  /** Enter: a fresh attempt with new state (and PKCE verifier), then the browser. */
+  authorize(): void {
+    if (!this.server || !canAuthorize(this.current)) return;
+    const { config, clock, random } = this.deps;
+    this.endAttempt();
+    const verifier = config.clientSecret ? undefined : createCodeVerifier(random);
+    const attempt: Attempt = { state: createState(random), verifier, consumed: false, timer: undefined };
+    const url = buildAuthorizeUrl({
+      authUrl: config.authUrl,
+      clientId: config.clientId,
+      redirectUri: this.redirectUri,
+      scopes: config.scopes,
+      state: attempt.state,
+      codeChallenge: verifier ? codeChallengeS256(verifier) : undefined,
+      showDialog: config.showDialog,
+    });
+    const timeoutMs = config.timeoutSeconds * 1000;
+    attempt.timer = clock.setTimeout(() => this.timeOut(attempt), timeoutMs);
+    this.attempt = attempt;
+    this.emit({ type: 'authorize-started', url, deadline: clock.now() + timeoutMs });
+    if (!config.openBrowser) return this.emit({ type: 'browser', status: 'skipped' });
+    this.deps.browser.open(url).then(
+      () => this.attempt === attempt && this.emit({ type: 'browser', status: 'opened' }),
+      () => this.attempt === attempt && this.emit({ type: 'browser', status: 'failed' }),
+    );
+  }
+
+  private timeOut(attempt: Attempt): void {
+    if (this.attempt !== attempt || attempt.consumed) return;
+    this.attempt = undefined;
+    this.emit({ type: 'timed-out' });
+  }
+
+  private endAttempt(): void {
+    if (this.attempt) this.deps.clock.clearTimeout(this.attempt.timer);
+    this.attempt = undefined;
+  }
+
+  /** Decides what the browser sees; the page is sent only once the outcome is known. */
+  async handleCallback(query: URLSearchParams): Promise<CallbackPage> {
+    if (this.completed) return { kind: 'already-completed' };
+    const attempt = this.attempt;
+    if (!attempt) return { kind: 'expired' };
+    if (attempt.consumed) return { kind: 'already-completed' };
+    let code: string;
+    try {
+      code = parseCallback(query, attempt.state).code;
+    } catch (error) {
+      const failure = error instanceof PytifyError ? error : new PytifyError('CALLBACK_INVALID', 'Unreadable callback');
+      // A wrong or missing state may be forged: answer it, and keep waiting for the real one.
+      if (failure.code === 'STATE_MISMATCH') return { kind: 'invalid-state' };
+      this.endAttempt();
+      if (failure.code === 'ACCESS_DENIED') {
+        this.emit({ type: 'declined' });
+        return { kind: 'declined' };
+      }
+      this.emit({ type: 'failed', error: { code: failure.code, message: failure.message } });
+      return { kind: 'error', message: failure.message };
+    }
+    attempt.consumed = true;
+    this.deps.clock.clearTimeout(attempt.timer);
+    return this.complete(code, attempt);
+  }
+
+  private async complete(code: string, attempt: Attempt): Promise<CallbackPage> {
+    const { tokenClient, tokenStore } = this.deps;
+    try {
+      this.emit({ type: 'exchanging' });
+      const grant = await tokenClient.exchangeCode({ code, redirectUri: this.redirectUri, codeVerifier: attempt.verifier });
+      this.emit({ type: 'verifying' });
+      const account = await tokenClient.fetchProfile(grant.accessToken);
+      await tokenStore.save(grant.refreshToken!);
+      this.completed = true;
+      this.tokenSaved = true;
+      this.attempt = undefined;
+      this.emit({ type: 'authorized', account, tokenFile: tokenStore.path });
+      return { kind: 'success', account };
+    } catch (error) {
+      if (this.attempt === attempt) this.attempt = undefined;
+      const failure =
+        error instanceof PytifyError ? error : new PytifyError('TOKEN_ENDPOINT_ERROR', 'Unexpected failure while completing the login');
+      this.emit({ type: 'failed', error: { code: failure.code, message: failure.message } });
+      return { kind: 'error', message: failure.message };
+    }
+  }
+
+  /** Quit, success or signal: stop answering and free the port. Safe to call twice. */
+  async close(): Promise<void> {
+    this.endAttempt();
+    const server = this.server;
+    this.server = undefined;
+    await server?.close();
+  }
+}

@@ -1,0 +1,89 @@
+import { parseArgs } from 'node:util';
+
+declare const PYTIFY_VERSION: string;
+export const VERSION = typeof PYTIFY_VERSION === 'string' ? PYTIFY_VERSION : '0.0.0-dev';
+
+export interface CliArgs {
+  help: boolean;
+  version: boolean;
+  demo: boolean;
+  noColor: boolean;
+  config?: string;
+  tokenFile?: string;
+  timeout?: string;
+  port?: string;
+  showDialog: boolean;
+  noBrowser: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const HELP = `pytify-auth ${VERSION}
+Authorize a Spotify account from the terminal and save its refresh token for a terminal player.
+
+Usage
+  pytify-auth [options]          open the login screen; Enter opens the browser
+  pytify-auth --demo             try the whole flow against a built-in local Spotify
+
+Options
+  --config <file>        use this config file instead of searching for .spotifyrc
+  --token-file <path>    where to save the refresh token (default: .pytify)
+  --timeout <seconds>    how long to wait for the browser (default: 300)
+  --port <n>             listen on this port (rewrites the redirect URI; 0 = any free port)
+  --show-dialog          make Spotify show the consent screen even if already approved
+  --no-browser           do not open a browser; show the URL to open yourself
+  --no-color             no colours (NO_COLOR is respected too)
+  --demo                 run against a local fake Spotify; never touches your .pytify
+  -h, --help             show this help
+  -v, --version          print the version
+
+Configuration
+  .spotifyrc (JSON or YAML), .spotifyrc.json/.yaml/.yml, spotify.config.js/.mjs or a "spotify" key
+  in package.json, searched from the current directory upwards. Keys: clientId, clientSecret,
+  redirectUri, scopes, tokenFile, authUrl, tokenUrl, apiUrl. The environment overrides the file:
+  SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, SPOTIFY_REDIRECT_URI. Flags override both.
+
+Exit codes
+  0 authorized and saved   1 not authorized (quit, declined, error, timeout)
+  2 usage or configuration error   3 the callback port is in use   70 internal error
+`;
+
+export function parseCliArgs(argv: string[]): CliArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        version: { type: 'boolean', short: 'v' },
+        demo: { type: 'boolean' },
+        'no-color': { type: 'boolean' },
+        config: { type: 'string' },
+        'token-file': { type: 'string' },
+        timeout: { type: 'string' },
+        port: { type: 'string' },
+        'show-dialog': { type: 'boolean' },
+        'no-browser': { type: 'boolean' },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
+    return {
+      help: values.help ?? false,
+      version: values.version ?? false,
+      demo: values.demo ?? false,
+      noColor: values['no-color'] ?? false,
+      config: values.config,
+      tokenFile: values['token-file'],
+      timeout: values.timeout,
+      port: values.port,
+      showDialog: values['show-dialog'] ?? false,
+      noBrowser: values['no-browser'] ?? false,
+    };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // node:util's messages are clear ("Unknown option '--x'"); drop its advice about '--'.
+    const message = (error as Error).message.split('. ')[0] ?? 'invalid arguments';
+    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
+  }
+}

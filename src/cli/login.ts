@@ -1,0 +1,84 @@
+import { createBrowser } from '../adapters/browser.js';
+import { startCallbackServer } from '../adapters/callback-server.js';
+import { createFileTokenStore } from '../adapters/token-store.js';
+import { ConfigError } from '../auth/errors.js';
+import { LoginFlow, systemClock } from '../auth/flow.js';
+import { cryptoRandom } from '../auth/pkce.js';
+import type { LoginState } from '../auth/state.js';
+import { loadConfig } from '../config/load-config.js';
+import type { Config, ConfigFlags, ConfigWarning } from '../config/types.js';
+import { createTokenClient } from '../token/token-client.js';
+import type { CliArgs } from './args.js';
+import { EXIT } from './exit-codes.js';
+import { describeConfigError } from './messages.js';
+
+/** What the login run needs besides the flow: how to tidy up, and what the user was warned about. */
+export interface LoginSetup {
+  config: Config;
+  warnings: ConfigWarning[];
+  cleanup(): Promise<void>;
+}
+
+function flagsOf(args: CliArgs): ConfigFlags {
+  return {
+    config: args.config,
+    tokenFile: args.tokenFile,
+    timeout: args.timeout,
+    showDialog: args.showDialog,
+    noBrowser: args.noBrowser,
+    port: args.port,
+  };
+}
+
+export function exitCodeFor(state: LoginState): number {
+  if (state.kind === 'authorized') return EXIT.OK;
+  if (state.kind === 'port-busy') return EXIT.PORT_IN_USE;
+  return EXIT.NOT_AUTHORIZED;
+}
+
+async function setUp(args: CliArgs): Promise<LoginSetup> {
+  if (args.demo) {
+    const { setUpDemo } = await import('../demo/demo-setup.js');
+    return setUpDemo(flagsOf(args));
+  }
+  const loaded = await loadConfig({ cwd: process.cwd(), env: process.env, flags: flagsOf(args) });
+  return { ...loaded, cleanup: async () => undefined };
+}
+
+export async function runLogin(args: CliArgs): Promise<number> {
+  const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
+  let setup: LoginSetup;
+  try {
+    setup = await setUp(args);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    if (interactive) {
+      const { showConfigError } = await import('../ui/run-tui.js');
+      await showConfigError(error);
+    } else {
+      process.stderr.write(describeConfigError(error));
+    }
+    return EXIT.USAGE;
+  }
+  const { config } = setup;
+  const flow = new LoginFlow({
+    config,
+    listen: startCallbackServer,
+    browser: createBrowser(process.env),
+    tokenClient: createTokenClient(config),
+    tokenStore: createFileTokenStore(config.tokenFile),
+    clock: systemClock,
+    random: cryptoRandom,
+  });
+  try {
+    if (interactive) {
+      const { runTui } = await import('../ui/run-tui.js');
+      return exitCodeFor(await runTui(flow, setup.warnings));
+    }
+    const { runPlain } = await import('./plain-runner.js');
+    return exitCodeFor(await runPlain(flow, setup.warnings));
+  } finally {
+    await flow.close();
+    await setup.cleanup();
+  }
+}
