@@ -1,0 +1,122 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { defaultLoaders, type Loader } from 'cosmiconfig';
+import { ConfigError } from '../auth/errors.js';
+import { shortReason } from './short-reason.js';
+import { displayPath } from './where.js';
+
+/** Dedicated files first: if a directory has both, `.spotifyrc` beats package.json. */
+export const SEARCH_PLACES = [
+  '.spotifyrc',
+  '.spotifyrc.json',
+  '.spotifyrc.yaml',
+  '.spotifyrc.yml',
+  'spotify.config.js',
+  'spotify.config.mjs',
+  'package.json',
+];
+
+/** cosmiconfig's own parsers (JSON, YAML for extensionless files too, JS via import()); no TypeScript. */
+const LOADERS: Readonly<Record<string, Loader>> = {
+  '': defaultLoaders.noExt,
+  '.json': defaultLoaders['.json'],
+  '.yaml': defaultLoaders['.yaml'],
+  '.yml': defaultLoaders['.yml'],
+  '.js': defaultLoaders['.js'],
+  '.mjs': defaultLoaders['.mjs'],
+  '.cjs': defaultLoaders['.cjs'],
+};
+
+export interface FoundConfig {
+  /** Absolute path. */
+  file: string;
+  /** What the file holds (undefined when empty); checked by `readSettings`. */
+  data: unknown;
+}
+
+/** The directories searched: `from`, then each parent up to and including `stopDir` (or /). */
+export function searchDirs(from: string, stopDir: string): string[] {
+  const dirs = [from];
+  let current = from;
+  while (current !== stopDir) {
+    const parent = path.dirname(current);
+    if (parent === current) break;
+    dirs.push(parent);
+    current = parent;
+  }
+  return dirs;
+}
+
+/**
+ * The first place holding settings, nearest first. Like cosmiconfig's search, an empty file or a
+ * package.json without a "spotify" key does not count; unlike its `global` strategy, nothing is
+ * read from ~/.config/spotify/, which belongs to the Spotify desktop client.
+ */
+export async function searchConfigFile(from: string, stopDir: string, cwd: string): Promise<FoundConfig | undefined> {
+  for (const dir of searchDirs(path.resolve(from), path.resolve(stopDir))) {
+    for (const place of SEARCH_PLACES) {
+      const file = path.join(dir, place);
+      const found = await readPlace(file, cwd, true);
+      if (found && found.data !== undefined) return found;
+    }
+  }
+  return undefined;
+}
+
+/** `--config <file>`: exactly this file, which must exist and parse (it may be empty). */
+export async function loadConfigFile(file: string, cwd: string): Promise<FoundConfig> {
+  return (await readPlace(file, cwd, false)) ?? { file, data: undefined };
+}
+
+const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
+
+async function readPlace(file: string, cwd: string, searching: boolean): Promise<FoundConfig | undefined> {
+  let content: string;
+  try {
+    content = await readFile(file, 'utf8');
+  } catch (error) {
+    // While searching, an unreadable candidate is skipped, as cosmiconfig does.
+    if (searching && ABSENT.has(String((error as { code?: unknown }).code))) return undefined;
+    throw await readError(error, file, cwd);
+  }
+  if (content.trim() === '') return { file, data: undefined };
+  const extension = path.extname(file);
+  const loader = LOADERS[extension];
+  if (!loader) {
+    const what = extension === '.ts' || extension === '.mts' || extension === '.cts' ? 'TypeScript config files are' : `"${extension}" files are`;
+    throw new ConfigError('CONFIG_INVALID', `${displayPath(file, cwd)}: ${what} not supported (use .spotifyrc, .json, .yaml, .yml, .js or .mjs)`, { file });
+  }
+  try {
+    const data: unknown = await loader(file, content);
+    if (path.basename(file) !== 'package.json') return { file, data: data ?? undefined };
+    const settings = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).spotify : undefined;
+    return { file, data: settings ?? undefined };
+  } catch (error) {
+    throw await readError(error, file, cwd);
+  }
+}
+
+async function readError(error: unknown, file: string, cwd: string): Promise<ConfigError> {
+  const code = (error as { code?: unknown }).code;
+  const reason =
+    code === 'ENOENT'
+      ? 'file not found'
+      : code === 'EISDIR'
+        ? 'is a directory, not a file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'permission denied'
+          : `cannot be read: ${await locate(shortReason(String((error as Error)?.message ?? error)), file)}`;
+  return new ConfigError('CONFIG_INVALID', `${displayPath(file, cwd)}: ${reason}`, { file });
+}
+
+/** JSON parsers report an offset; people look for a line and column. */
+async function locate(reason: string, file: string): Promise<string> {
+  const match = / at position (\d+)/.exec(reason);
+  if (!match || /line \d+/.test(reason)) return reason;
+  const content = await readFile(file, 'utf8').catch(() => undefined);
+  if (content === undefined) return reason;
+  const before = content.slice(0, Number(match[1]));
+  const line = before.split('\n').length;
+  const column = before.length - before.lastIndexOf('\n');
+  return reason.replace(match[0], ` at line ${line} column ${column}`);
+}

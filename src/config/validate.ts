@@ -1,0 +1,106 @@
+import { ConfigError } from '../auth/errors.js';
+import { CONFIG_KEYS, KEY_ALIASES, canonicalKey, type ConfigKey } from './keys.js';
+import { closest } from './suggest.js';
+import type { ConfigWarning } from './types.js';
+import { invalid, kindOf, type Where } from './where.js';
+
+/** What a config file sets, type-checked; paths and URIs are still as written. */
+export interface FileSettings {
+  clientId?: string;
+  clientSecret?: string;
+  redirectUri?: string;
+  scopes?: string[];
+  tokenFile?: string;
+  authUrl?: string;
+  tokenUrl?: string;
+  apiUrl?: string;
+}
+
+export interface ReadSettings {
+  settings: FileSettings;
+  /** Where each setting was written, for later checks (redirect URI) to name the key. */
+  where: Partial<Record<ConfigKey, Where>>;
+  warnings: ConfigWarning[];
+}
+
+/** Checks the shape of one config file's content. `file` and `fileLabel` name it in messages. */
+export function readSettings(data: unknown, file: string, fileLabel: string): ReadSettings {
+  const result: ReadSettings = { settings: {}, where: {}, warnings: [] };
+  if (data === undefined || data === null) return result;
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `${fileLabel}: must hold an object of settings like {"clientId": "…"} (got ${kindOf(data)})`,
+      { file },
+    );
+  }
+  for (const [written, value] of Object.entries(data)) {
+    const key = canonicalKey(written);
+    const where: Where = { key: written, file, fileLabel };
+    if (!key) {
+      result.warnings.push(unknownKey(where));
+      continue;
+    }
+    // YAML `clientSecret:` with nothing after it is null: the same as leaving the key out.
+    if (value === null) continue;
+    const checked = key === 'scopes' ? checkScopes(value, where) : checkString(key, value, where);
+    const earlier = result.where[key];
+    if (earlier && JSON.stringify(result.settings[key]) !== JSON.stringify(checked)) {
+      throw invalid(where, `and "${earlier.key}" are both set and differ; keep one of them`);
+    }
+    result.where[key] = where;
+    (result.settings as Record<ConfigKey, unknown>)[key] = checked;
+  }
+  return result;
+}
+
+/** The known key an unknown one was probably meant to be (aliases count, canonical name returned). */
+export function suggestKey(key: string): ConfigKey | undefined {
+  const match = closest(key, [...CONFIG_KEYS, ...Object.keys(KEY_ALIASES)]);
+  return match === undefined ? undefined : canonicalKey(match);
+}
+
+function unknownKey(where: Where): ConfigWarning {
+  const suggestion = suggestKey(where.key);
+  return {
+    code: 'UNKNOWN_KEY',
+    message:
+      `${where.fileLabel}: unknown key "${where.key}" is ignored` +
+      (suggestion ? ` — did you mean "${suggestion}"?` : ` (known keys: ${CONFIG_KEYS.join(', ')})`),
+    file: where.file,
+    key: where.key,
+  };
+}
+
+function checkString(key: ConfigKey, value: unknown, where: Where): string | undefined {
+  if (typeof value !== 'string') {
+    // YAML reads an unquoted 1234 or 12e45 (a possible hex id) as a number.
+    const hint = typeof value === 'number' || typeof value === 'boolean' ? '; in YAML, put the value in quotes' : '';
+    throw invalid(where, `must be a string (got ${kindOf(value)})${hint}`);
+  }
+  const text = value.trim();
+  if (text === '') {
+    // An empty secret just means "no secret": the PKCE flow.
+    if (key === 'clientSecret') return undefined;
+    throw invalid(where, 'must not be empty; remove the key to use the default');
+  }
+  if (key === 'authUrl' || key === 'tokenUrl' || key === 'apiUrl') checkHttpUrl(text, where);
+  return text;
+}
+
+export function checkHttpUrl(url: string, where: Where): void {
+  const protocol = URL.canParse(url) ? new URL(url).protocol : undefined;
+  if (protocol !== 'https:' && protocol !== 'http:') {
+    throw invalid(where, `must be an http(s) URL like https://accounts.spotify.com/… (got "${url}")`);
+  }
+}
+
+function checkScopes(value: unknown, where: Where): string[] {
+  const odd = Array.isArray(value) ? value.findIndex((item) => typeof item !== 'string') : -1;
+  const got = Array.isArray(value) ? `a list holding ${kindOf(value[odd])}` : kindOf(value);
+  if (typeof value !== 'string' && (!Array.isArray(value) || odd >= 0)) {
+    throw invalid(where, `must be a list of strings or a space-separated string (got ${got})`);
+  }
+  const words = typeof value === 'string' ? value.split(/\s+/) : (value as string[]).flatMap((item) => item.split(/\s+/));
+  return [...new Set(words.filter((word) => word !== ''))];
+}
