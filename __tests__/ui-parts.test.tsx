@@ -1,0 +1,99 @@
+import { describe, expect, it } from '@jest/globals';
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import { ConfigError } from '../src/auth/errors.js';
+import { ConfigErrorView, configErrorViewProps } from '../src/ui/ConfigErrorView.js';
+import { formatTimeLeft } from '../src/ui/format-time.js';
+import { showWithPort } from '../src/ui/PortBusyStatus.js';
+import { SPINNER_FRAMES, Spinner } from '../src/ui/Spinner.js';
+import { Warnings } from '../src/ui/Warnings.js';
+
+function frameOf(element: ReactElement): string {
+  const { lastFrame, unmount } = render(element);
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+}
+
+const WARNINGS = [
+  'Unknown key "client_secret_file" in /home/me/.spotifyrc (did you mean "clientSecret"?)',
+  'redirectUri uses localhost (http://localhost:3000/callback), which Spotify rejects since 2025.',
+];
+
+describe('ConfigErrorView', () => {
+  it('guides a first run without a client id', () => {
+    const frame = frameOf(
+      <ConfigErrorView code="CONFIG_MISSING_CLIENT_ID" message="No Spotify client id is configured." warnings={[]} />,
+    );
+    expect(frame).toMatchSnapshot();
+  });
+  it('names the file and the key of an invalid value, with warnings', () => {
+    const frame = frameOf(
+      <ConfigErrorView
+        code="CONFIG_INVALID"
+        message='redirectUri in /home/me/.spotifyrc must start with http:// (got "https://127.0.0.1:3000/callback")'
+        file="/home/me/.spotifyrc"
+        configKey="redirectUri"
+        warnings={WARNINGS}
+      />,
+    );
+    expect(frame).toMatchSnapshot();
+  });
+  it('takes its props from a ConfigError', () => {
+    const error = new ConfigError('CONFIG_INVALID', 'timeout must be a number', { file: '/x/.spotifyrc', key: 'timeout' });
+    expect(configErrorViewProps(error, [])).toEqual({
+      code: 'CONFIG_INVALID',
+      message: 'timeout must be a number',
+      file: '/x/.spotifyrc',
+      configKey: 'timeout',
+      warnings: [],
+    });
+    const frame = frameOf(<ConfigErrorView {...configErrorViewProps(error, [])} />);
+    expect(frame).toContain('/x/.spotifyrc');
+    expect(frame).toContain('timeout');
+  });
+});
+
+describe('Warnings', () => {
+  it('shows each warning', () => {
+    expect(frameOf(<Warnings warnings={WARNINGS} />)).toMatchSnapshot();
+  });
+  it('shows nothing without warnings', () => {
+    expect(frameOf(<Warnings warnings={[]} />)).toBe('');
+  });
+});
+
+describe('formatTimeLeft', () => {
+  it.each([
+    [300_000, '5:00'],
+    [299_001, '5:00'],
+    [299_000, '4:59'],
+    [61_000, '1:01'],
+    [9_000, '0:09'],
+    [1, '0:01'],
+    [0, '0:00'],
+    [-5_000, '0:00'],
+    [Number.NaN, '0:00'],
+  ])('%d ms → %s', (ms, text) => {
+    expect(formatTimeLeft(ms)).toBe(text);
+  });
+});
+
+describe('Spinner', () => {
+  it('cycles through its frames for any count', () => {
+    expect(frameOf(<Spinner frame={0} />)).toBe(SPINNER_FRAMES[0]);
+    expect(frameOf(<Spinner frame={SPINNER_FRAMES.length + 2} />)).toBe(SPINNER_FRAMES[2]);
+    expect(frameOf(<Spinner frame={-1} />)).toBe(SPINNER_FRAMES[SPINNER_FRAMES.length - 1]);
+  });
+});
+
+describe('showWithPort', () => {
+  it.each([
+    ['http://127.0.0.1:3000/callback', '<n>', 'http://127.0.0.1:<n>/callback'],
+    ['http://127.0.0.1:3000/callback', '', 'http://127.0.0.1/callback'],
+    ['http://127.0.0.1/callback', '<n>', 'http://127.0.0.1:<n>/callback'],
+    ['http://[::1]:8888/cb?x=1', '<n>', 'http://[::1]:<n>/cb?x=1'],
+  ])('%s with %j → %s', (uri, port, expected) => {
+    expect(showWithPort(uri, port)).toBe(expected);
+  });
+});

@@ -1,0 +1,128 @@
+import { describe, expect, it } from '@jest/globals';
+import { render } from 'ink-testing-library';
+import type { ErrorCode } from '../src/auth/errors.js';
+import type { LoginInfo, LoginState } from '../src/auth/state.js';
+import { LoginView } from '../src/ui/LoginView.js';
+
+const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
+const URL_SHORT =
+  'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&response_type=code&state=s7';
+
+const info: LoginInfo = {
+  clientIdMasked: '••••••••cdef',
+  redirectUri: 'http://127.0.0.1:3000/callback',
+  scopes: ['user-read-private', 'user-modify-playback-state'],
+  flow: 'pkce',
+  tokenFile: '/home/me/.pytify',
+  tokenSaved: false,
+};
+
+function frameOf(state: LoginState, overrides: Partial<LoginInfo> = {}, hyperlinks = false): string {
+  const { lastFrame, unmount } = render(
+    <LoginView state={state} info={{ ...info, ...overrides }} now={NOW} spinnerFrame={0} hyperlinks={hyperlinks} />,
+  );
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+}
+
+const waiting = (browser: Extract<LoginState, { kind: 'waiting' }>['browser'], url = URL_SHORT): LoginState => ({
+  kind: 'waiting',
+  url,
+  deadline: NOW + 4 * 60_000 + 59_500,
+  browser,
+});
+
+describe('LoginView: one screen per state', () => {
+  // Every row has all three entries: jest.each treats a callback with more parameters than the
+  // row has as one that takes `done`, and the test then waits for it until the timeout.
+  const states: Array<[string, LoginState, Partial<LoginInfo>]> = [
+    ['starting', { kind: 'starting' }, {}],
+    ['ready', { kind: 'ready' }, {}],
+    ['ready with a saved token', { kind: 'ready' }, { tokenSaved: true }],
+    ['ready with a client secret', { kind: 'ready' }, { flow: 'secret' }],
+    ['port-busy', { kind: 'port-busy', host: '127.0.0.1', port: 3000 }, {}],
+    ['waiting, browser opening', waiting('opening'), {}],
+    ['waiting, browser opened', waiting('opened'), {}],
+    ['waiting, browser failed', waiting('failed'), {}],
+    ['waiting, browser skipped', waiting('skipped'), {}],
+    ['exchanging', { kind: 'exchanging' }, {}],
+    ['verifying', { kind: 'verifying' }, {}],
+    [
+      'authorized',
+      { kind: 'authorized', account: { displayName: 'Jane Doe', id: 'jane' }, tokenFile: '/home/me/.pytify' },
+      { tokenSaved: true },
+    ],
+    ['declined', { kind: 'declined' }, {}],
+    ['timed-out', { kind: 'timed-out' }, {}],
+  ];
+  it.each(states)('%s', (_name, state, overrides) => {
+    expect(frameOf(state, overrides)).toMatchSnapshot();
+  });
+});
+
+describe('LoginView: token errors pick the title and next step by code', () => {
+  const codes: Array<[ErrorCode, string]> = [
+    ['INVALID_CLIENT', 'Invalid client'],
+    ['INVALID_GRANT', 'Invalid authorization code'],
+    ['NETWORK_ERROR', 'connect ECONNREFUSED 104.199.65.124:443'],
+    ['RATE_LIMITED', 'Too many requests (retry after 30 s)'],
+    ['PROFILE_ERROR', 'GET /me answered 403: User not registered in the Developer Dashboard'],
+    ['TOKEN_STORE_ERROR', "EACCES: permission denied, open '/home/me/.pytify'"],
+    ['STATE_MISMATCH', 'The state parameter did not match'],
+    ['TOKEN_ENDPOINT_ERROR', 'The token endpoint answered 500'],
+  ];
+  it.each(codes)('%s', (code, message) => {
+    expect(frameOf({ kind: 'token-error', error: { code, message } })).toMatchSnapshot();
+  });
+  it('asks for the client secret too when the app uses one', () => {
+    const frame = frameOf({ kind: 'token-error', error: { code: 'INVALID_CLIENT', message: 'x' } }, { flow: 'secret' });
+    expect(frame).toContain('clientSecret');
+  });
+});
+
+describe('LoginView: the authorization URL', () => {
+  it('keeps a 400-character URL whole on one line, so it can be copied', () => {
+    const url = `https://accounts.spotify.com/authorize?client_id=0123456789abcdef&state=${'a'.repeat(300)}&x=${'b'.repeat(30)}`;
+    expect(url.length).toBeGreaterThanOrEqual(400);
+    const frame = frameOf(waiting('failed', url));
+    expect(frame.split('\n')).toContain(url);
+  });
+  it('prints the URL once even when the screen re-renders (it lives above the live area)', () => {
+    const { lastFrame, rerender, unmount } = render(
+      <LoginView state={waiting('opening')} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />,
+    );
+    rerender(<LoginView state={waiting('opened')} info={info} now={NOW + 1000} spinnerFrame={1} hyperlinks={false} />);
+    const frame = lastFrame() ?? '';
+    unmount();
+    expect(frame.split(URL_SHORT)).toHaveLength(2);
+    expect(frame).toContain('Opened your browser');
+    expect(frame).toContain('4:59 left');
+  });
+  it('prints the new URL of a new attempt below the old one', () => {
+    const second = URL_SHORT.replace('state=s7', 'state=s8');
+    const view = (state: LoginState) => <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />;
+    const { lastFrame, rerender, unmount } = render(view(waiting('opened')));
+    rerender(view({ kind: 'declined' }));
+    rerender(view(waiting('opening', second)));
+    const lines = (lastFrame() ?? '').split('\n');
+    unmount();
+    expect(lines.filter((line) => line === URL_SHORT)).toHaveLength(1);
+    expect(lines.indexOf(second)).toBeGreaterThan(lines.indexOf(URL_SHORT));
+  });
+  it('adds an OSC 8 hyperlink when the terminal supports it', () => {
+    const frame = frameOf(waiting('opened'), {}, true);
+    expect(frame).toContain(`\u001B]8;;${URL_SHORT}\u0007Open the authorization page\u001B]8;;\u0007`);
+    expect(frame.split('\n')).toContain(URL_SHORT);
+  });
+  it('writes no OSC 8 sequence when hyperlinks are off', () => {
+    expect(frameOf(waiting('opened'))).not.toContain('\u001B]8;;');
+  });
+});
+
+describe('LoginView: output is plain text in tests', () => {
+  it('has no colour codes', () => {
+    expect(frameOf(waiting('failed'))).not.toContain('\u001B[');
+    expect(frameOf({ kind: 'token-error', error: { code: 'NETWORK_ERROR', message: 'x' } })).not.toContain('\u001B[');
+  });
+});

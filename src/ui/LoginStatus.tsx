@@ -1,0 +1,66 @@
+import { Box, Text } from 'ink';
+import type { LoginInfo, LoginState } from '../auth/state.js';
+import { Keys } from './Keys.js';
+import { PortBusyStatus } from './PortBusyStatus.js';
+import { Busy } from './Spinner.js';
+import { TokenErrorStatus } from './TokenErrorStatus.js';
+import { WaitingStatus } from './WaitingStatus.js';
+
+export interface LoginStatusProps {
+  readonly state: LoginState;
+  readonly info: LoginInfo;
+  readonly now: number;
+  readonly spinnerFrame: number;
+  readonly hyperlinks: boolean;
+}
+
+/** The part of the screen that changes with the state: what is happening and what to do next. */
+export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks }: LoginStatusProps) {
+  switch (state.kind) {
+    case 'starting':
+      return <Text dimColor>Starting the callback listener…</Text>;
+    case 'ready':
+      if (!info.tokenSaved) return <Keys enter="authorize in your browser" />;
+      return (
+        <Box flexDirection="column">
+          <Text>
+            A refresh token is already saved at {info.tokenFile}; authorizing again replaces it.
+          </Text>
+          <Keys enter="authorize again in your browser" />
+        </Box>
+      );
+    case 'port-busy':
+      return <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} />;
+    case 'waiting':
+      return <WaitingStatus state={state} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />;
+    case 'exchanging':
+      return <Busy frame={spinnerFrame} label="Exchanging the authorization code for tokens…" />;
+    case 'verifying':
+      return <Busy frame={spinnerFrame} label="Checking the token with Spotify…" />;
+    case 'authorized':
+      return (
+        <Box flexDirection="column">
+          <Text color="green" bold>
+            ✔ Authorized as {state.account.displayName} ({state.account.id})
+          </Text>
+          <Text>  Refresh token saved to {state.tokenFile}</Text>
+        </Box>
+      );
+    case 'declined':
+      return (
+        <Box flexDirection="column">
+          <Text color="yellow">Access was declined in the browser.</Text>
+          <Keys enter="try again" />
+        </Box>
+      );
+    case 'token-error':
+      return <TokenErrorStatus error={state.error} info={info} />;
+    case 'timed-out':
+      return (
+        <Box flexDirection="column">
+          <Text color="yellow">Timed out waiting for the browser.</Text>
+          <Keys enter="start again" />
+        </Box>
+      );
+  }
+}

@@ -1,0 +1,23 @@
+import { Box, Text } from 'ink';
+import type { ErrorInfo, LoginInfo } from '../auth/state.js';
+import { adviceFor } from './error-advice.js';
+import { Keys } from './Keys.js';
+
+/** A failed attempt: what went wrong, Spotify's (secret-free) words for it, and the next step. */
+export function TokenErrorStatus({ error, info }: { readonly error: ErrorInfo; readonly info: LoginInfo }) {
+  const advice = adviceFor(error, info);
+  return (
+    <Box flexDirection="column">
+      <Text color="red" bold>
+        ✖ {advice.title}
+      </Text>
+      <Box flexDirection="column" marginLeft={2}>
+        <Text dimColor>
+          {error.code}: {error.message}
+        </Text>
+        <Text>{advice.next}</Text>
+      </Box>
+      <Keys enter="try again" />
+    </Box>
+  );
+}

@@ -1,0 +1,51 @@
+import { Box, Text } from 'ink';
+import type { LoginState } from '../auth/state.js';
+import { AuthorizeUrl } from './AuthorizeUrl.js';
+import { formatTimeLeft } from './format-time.js';
+import { hyperlink } from './hyperlink.js';
+import { Keys } from './Keys.js';
+import { Busy } from './Spinner.js';
+
+type Waiting = Extract<LoginState, { kind: 'waiting' }>;
+
+function BrowserStatus({ browser }: { readonly browser: Waiting['browser'] }) {
+  switch (browser) {
+    case 'opening':
+      return <Text dimColor>Opening your browser…</Text>;
+    case 'opened':
+      return <Text>Opened your browser. Not there? Open the URL above yourself.</Text>;
+    case 'failed':
+      return <Text color="yellow">Could not open a browser: open the URL above yourself.</Text>;
+    case 'skipped':
+      return <Text>Not opening a browser (--no-browser): open the URL above yourself.</Text>;
+  }
+}
+
+export interface WaitingStatusProps {
+  readonly state: Waiting;
+  readonly now: number;
+  readonly spinnerFrame: number;
+  readonly hyperlinks: boolean;
+}
+
+/** The user is in the browser; show where to go and how long the listener still waits. */
+export function WaitingStatus({ state, now, spinnerFrame, hyperlinks }: WaitingStatusProps) {
+  return (
+    <Box flexDirection="column">
+      <AuthorizeUrl url={state.url} />
+      <Text>
+        <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
+        <Text dimColor> · {formatTimeLeft(state.deadline - now)} left</Text>
+      </Text>
+      <Box flexDirection="column" marginLeft={2}>
+        <BrowserStatus browser={state.browser} />
+        {hyperlinks && (
+          <Text color="cyan" underline>
+            {hyperlink(state.url, 'Open the authorization page')}
+          </Text>
+        )}
+      </Box>
+      <Keys />
+    </Box>
+  );
+}

@@ -1,0 +1,39 @@
+import { render } from 'ink';
+import type { ConfigError } from '../auth/errors.js';
+import type { LoginFlow } from '../auth/flow.js';
+import type { LoginState } from '../auth/state.js';
+import type { ConfigWarning } from '../config/types.js';
+import { App } from './App.js';
+import { ConfigErrorView, configErrorViewProps } from './ConfigErrorView.js';
+import { supportsHyperlinks } from './terminal.js';
+
+/** Renders the login until the user quits or it is done; resolves with the last state. */
+export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[]): Promise<LoginState> {
+  let last: LoginState = flow.state;
+  const animate = !process.env.CI;
+  const app = render(
+    <App
+      flow={flow}
+      warnings={warnings.map((w) => w.message)}
+      now={Date.now}
+      animate={animate}
+      hyperlinks={supportsHyperlinks(process.env, process.stdout)}
+      onExit={(state) => {
+        last = state;
+      }}
+    />,
+    { exitOnCtrlC: false },
+  );
+  flow.start().catch((error: unknown) => {
+    app.unmount(error instanceof Error ? error : new Error(String(error)));
+  });
+  await app.waitUntilExit();
+  return last;
+}
+
+/** A configuration problem, shown once; the program then exits with the usage code. */
+export async function showConfigError(error: ConfigError): Promise<void> {
+  const app = render(<ConfigErrorView {...configErrorViewProps(error, [])} />);
+  app.unmount();
+  await app.waitUntilExit();
+}
