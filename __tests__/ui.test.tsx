@@ -11,6 +11,7 @@ const URL_SHORT =
 const info: LoginInfo = {
   clientIdMasked: '••••••••cdef',
   redirectUri: 'http://127.0.0.1:3000/callback',
+  registerUri: 'http://127.0.0.1:3000/callback',
   scopes: ['user-read-private', 'user-modify-playback-state'],
   flow: 'pkce',
   tokenFile: '/home/me/.pytify',
@@ -41,6 +42,11 @@ describe('LoginView: one screen per state', () => {
     ['ready', { kind: 'ready' }, {}],
     ['ready with a saved token', { kind: 'ready' }, { tokenSaved: true }],
     ['ready with a client secret', { kind: 'ready' }, { flow: 'secret' }],
+    [
+      'ready on a free port (portless redirect URI)',
+      { kind: 'ready' },
+      { redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' },
+    ],
     ['port-busy', { kind: 'port-busy', host: '127.0.0.1', port: 3000 }, {}],
     ['waiting, browser opening', waiting('opening'), {}],
     ['waiting, browser opened', waiting('opened'), {}],

@@ -54,9 +54,11 @@ export class LoginFlow {
   private completed = false;
   private tokenSaved = false;
   private redirectUri: string;
+  private readonly picksFreePort: boolean;
 
   constructor(private readonly deps: FlowDependencies) {
     this.redirectUri = deps.config.redirectUri;
+    this.picksFreePort = parseRedirectUri(deps.config.redirectUri).port === 0;
   }
 
   get state(): LoginState {
@@ -68,6 +70,7 @@ export class LoginFlow {
     return {
       clientIdMasked: maskClientId(config.clientId),
       redirectUri: this.redirectUri,
+      registerUri: this.picksFreePort ? withPort(config.redirectUri, 0) : this.redirectUri,
       scopes: config.scopes,
       flow: config.clientSecret ? 'secret' : 'pkce',
       tokenFile: config.tokenFile,
@@ -101,7 +104,7 @@ export class LoginFlow {
       throw error;
     }
     // A redirect URI without a port (or port 0) takes the free port the system gave us.
-    if (target.port === 0) this.redirectUri = withPort(this.deps.config.redirectUri, this.server.port);
+    if (this.picksFreePort) this.redirectUri = withPort(this.deps.config.redirectUri, this.server.port);
     this.emit({ type: 'listening', redirectUri: this.redirectUri });
   }
 

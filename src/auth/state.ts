@@ -30,7 +30,10 @@ export type LoginState =
 /** Fixed facts shown on every screen. */
 export interface LoginInfo {
   clientIdMasked: string;
+  /** The redirect URI this run sends (with the port actually listened on). */
   redirectUri: string;
+  /** What must be registered in the dashboard: without a port when any free port is used. */
+  registerUri: string;
   scopes: readonly string[];
   flow: 'pkce' | 'secret';
   tokenFile: string;

@@ -26,7 +26,11 @@ export function Details({ info }: { readonly info: LoginInfo }) {
       </Row>
       <Row label="Redirect URI">
         <Text>{info.redirectUri}</Text>
-        <Text dimColor>register exactly this in the Spotify dashboard</Text>
+        {info.registerUri === info.redirectUri ? (
+          <Text dimColor>register exactly this in the Spotify dashboard</Text>
+        ) : (
+          <Text dimColor>register {info.registerUri} (no port) in the Spotify dashboard</Text>
+        )}
       </Row>
       <Row label="Scopes">
         <Text>{info.scopes.length > 0 ? info.scopes.join(', ') : '(none)'}</Text>
