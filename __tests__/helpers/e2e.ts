@@ -1,0 +1,68 @@
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { startFakeSpotify, type FakeSpotify } from '../../src/demo/fake-spotify.js';
+
+export const ROOT = resolve(import.meta.dirname, '..', '..');
+export const CLI = join(ROOT, 'dist', 'cli.js');
+export const FAKE_BROWSER = join(ROOT, '__tests__', 'helpers', 'fake-browser.mjs');
+export const CLIENT_ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
+
+if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
+
+export const tempDir = (prefix = 'pytify-e2e-') => mkdtemp(join(tmpdir(), prefix));
+
+/** A local Spotify with one PKCE app registered for the portless loopback redirect URI. */
+export function startSpotify(extra: { clientSecret?: string; redirectUris?: string[] } = {}): Promise<FakeSpotify> {
+  return startFakeSpotify({
+    clients: [{ clientId: CLIENT_ID, clientSecret: extra.clientSecret, redirectUris: extra.redirectUris ?? ['http://127.0.0.1/callback'] }],
+    user: { displayName: 'Test Listener', id: 'test-listener' },
+  });
+}
+
+/** Writes a .spotifyrc that points the tool at the local Spotify. */
+export async function writeConfig(dir: string, spotify: FakeSpotify, extra: Record<string, unknown> = {}): Promise<void> {
+  const config = {
+    clientId: CLIENT_ID,
+    redirectUri: 'http://127.0.0.1/callback',
+    authUrl: spotify.authUrl,
+    tokenUrl: spotify.tokenUrl,
+    apiUrl: spotify.apiUrl,
+    ...extra,
+  };
+  await writeFile(join(dir, '.spotifyrc'), JSON.stringify(config, null, 2));
+}
+
+/** The lines the fake browser logged: one per authorize URL it followed. */
+export function browserLog(file: string): Array<Record<string, unknown>> {
+  if (!existsSync(file)) return [];
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as Record<string, unknown>);
+}
+
+export interface Finished {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** The built binary without a terminal: stdin from /dev/null, stdout and stderr captured. */
+export function runPlain(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Finished> {
+  return new Promise((resolvePromise, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: options.cwd,
+      env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
+  });
+}
