@@ -1,15 +1,39 @@
-// Entry point: arguments first, so --help and --version load nothing else.
+// Entry point: arguments first, so --help, --version and `token` load as little as possible.
 import { HELP, VERSION, UsageError, parseCliArgs } from './cli/args.js';
 import { EXIT } from './cli/exit-codes.js';
 
+/** Subcommands, each in its own lazily imported module with `run(argv): Promise<number>`. */
+const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
+  status: () => import('./commands/status.js'),
+  token: () => import('./commands/token.js'),
+  logout: () => import('./commands/logout.js'),
+  init: () => import('./commands/init.js'),
+  doctor: () => import('./commands/doctor.js'),
+};
+
+function usageFailure(error: UsageError, command?: string): number {
+  const help = command ? `pytify-auth ${command} --help` : 'pytify-auth --help';
+  process.stderr.write(`pytify-auth: ${error.message}\nRun '${help}' for usage.\n`);
+  return EXIT.USAGE;
+}
+
 async function main(argv: string[]): Promise<number> {
+  const [first, ...rest] = argv;
+  if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
+    try {
+      const command = await COMMANDS[first]!();
+      return await command.run(rest);
+    } catch (error) {
+      if (error instanceof UsageError) return usageFailure(error, first);
+      throw error;
+    }
+  }
   let args;
   try {
     args = parseCliArgs(argv);
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`pytify-auth: ${error.message}\nRun 'pytify-auth --help' for usage.\n`);
-    return EXIT.USAGE;
+    return usageFailure(error);
   }
   if (args.help) {
     process.stdout.write(HELP);
@@ -32,6 +56,6 @@ main(process.argv.slice(2)).then(
     // A bug, not a user mistake: say so briefly; the stack only on request.
     const detail = process.env.DEBUG?.includes('pytify-auth') ? (error as Error).stack : (error as Error).message;
     process.stderr.write(`pytify-auth: unexpected error: ${detail}\n`);
-    process.exitCode = 70;
+    process.exitCode = EXIT.INTERNAL;
   },
 );

@@ -7,4 +7,6 @@ export const EXIT = {
   USAGE: 2,
   /** The redirect URI's port is taken by another program. */
   PORT_IN_USE: 3,
+  /** A bug in pytify-auth (EX_SOFTWARE). */
+  INTERNAL: 70,
 } as const;
