@@ -153,22 +153,20 @@ describe('exchangeCode: client credentials', () => {
 });
 
 describe('exchangeCode: failures of the token endpoint', () => {
-  async function failWith(fault: FakeFault, extra: Partial<TokenClientOptions> = {}): Promise<Promise<unknown>> {
-    const { code } = await freshCode('secret');
+  /** Exchanges a fresh code while the fake answers with `fault`; expects a TokenError of `code`. */
+  async function failWith(fault: FakeFault, code: TokenError['code'], extra: Partial<TokenClientOptions> = {}): Promise<TokenError> {
+    const fresh = await freshCode('secret');
     spotify.failNextTokenRequests(fault);
-    return clientFor('secret', spotify, extra).exchangeCode({ code, redirectUri: REDIRECT_URI });
+    return expectTokenError(clientFor('secret', spotify, extra).exchangeCode({ code: fresh.code, redirectUri: REDIRECT_URI }), code);
   }
 
   it('maps HTTP 500 to TOKEN_ENDPOINT_ERROR with the status', async () => {
-    const error = await expectTokenError(
-      await failWith({ kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' }),
-      'TOKEN_ENDPOINT_ERROR',
-    );
+    const error = await failWith({ kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' }, 'TOKEN_ENDPOINT_ERROR');
     expect(error.status).toBe(500);
   });
 
   it('maps HTTP 500 with an empty body to TOKEN_ENDPOINT_ERROR with the status', async () => {
-    const error = await expectTokenError(await failWith({ kind: 'status', status: 500 }), 'TOKEN_ENDPOINT_ERROR');
+    const error = await failWith({ kind: 'status', status: 500 }, 'TOKEN_ENDPOINT_ERROR');
     expect(error.status).toBe(500);
     expect(error.message).toContain('500');
   });
@@ -180,17 +178,14 @@ describe('exchangeCode: failures of the token endpoint', () => {
       body: '{"error":"rate_limited","error_description":"API rate limit exceeded"}',
       headers: { 'retry-after': '7' },
     };
-    const error = await expectTokenError(await failWith(fault), 'RATE_LIMITED');
+    const error = await failWith(fault, 'RATE_LIMITED');
     expect(error.status).toBe(429);
     expect(error.retryAfterSeconds).toBe(7);
   });
 
   it('maps an HTML error page to TOKEN_ENDPOINT_ERROR with a short excerpt without tags', async () => {
     const body = `<html><head><title>502</title></head><body><h1>Bad gateway</h1><p>${'The upstream server did not answer in time. '.repeat(10)}</p></body></html>`;
-    const error = await expectTokenError(
-      await failWith({ kind: 'status', status: 502, body, contentType: 'text/html' }),
-      'TOKEN_ENDPOINT_ERROR',
-    );
+    const error = await failWith({ kind: 'status', status: 502, body, contentType: 'text/html' }, 'TOKEN_ENDPOINT_ERROR');
     expect(error.status).toBe(502);
     expect(error.message).toContain('Bad gateway');
     expect(error.message).not.toMatch(/[<>]/);
@@ -198,10 +193,7 @@ describe('exchangeCode: failures of the token endpoint', () => {
   });
 
   it('maps a 200 answer with malformed JSON to TOKEN_ENDPOINT_ERROR', async () => {
-    const error = await expectTokenError(
-      await failWith({ kind: 'status', status: 200, body: '{"token_type": "Bearer", "expires_in": 36', contentType: 'application/json' }),
-      'TOKEN_ENDPOINT_ERROR',
-    );
+    const error = await failWith({ kind: 'status', status: 200, body: '{"token_type": "Bearer", "expires_in": 36', contentType: 'application/json' }, 'TOKEN_ENDPOINT_ERROR');
     expect(error.status).toBe(200);
   });
 
@@ -209,17 +201,17 @@ describe('exchangeCode: failures of the token endpoint', () => {
     const accessToken = remember('AQ-truncated-access-token-7c1e0f9b2a5d48e6');
     const refreshToken = remember('AQ-truncated-refresh-token-3b8f6d2e9c1a07f4');
     const body = `{"access_token":"${accessToken}","token_type":"Bearer","refresh_token":"${refreshToken}","expires_in":3`;
-    await expectTokenError(await failWith({ kind: 'status', status: 200, body, contentType: 'application/json' }), 'TOKEN_ENDPOINT_ERROR');
+    await failWith({ kind: 'status', status: 200, body, contentType: 'application/json' }, 'TOKEN_ENDPOINT_ERROR');
   });
 
   it('maps a connection destroyed without an answer to NETWORK_ERROR', async () => {
     const before = spotify.tokenRequests.length;
-    await expectTokenError(await failWith({ kind: 'destroy' }), 'NETWORK_ERROR');
+    await failWith({ kind: 'destroy' }, 'NETWORK_ERROR');
     expect(spotify.tokenRequests.slice(before)).toEqual([{ grantType: 'authorization_code', clientAuth: 'basic', status: 0 }]);
   });
 
   it('maps an answer slower than timeoutMs to NETWORK_ERROR', async () => {
-    await expectTokenError(await failWith({ kind: 'delay', ms: 1000 }, { timeoutMs: 200 }), 'NETWORK_ERROR');
+    await failWith({ kind: 'delay', ms: 1000 }, 'NETWORK_ERROR', { timeoutMs: 200 });
   });
 
   it('maps a closed port to NETWORK_ERROR', async () => {

@@ -16,6 +16,7 @@ const info: LoginInfo = {
   flow: 'pkce',
   tokenFile: '/home/me/.pytify',
   tokenSaved: false,
+  environment: 'desktop',
 };
 
 function frameOf(state: LoginState, overrides: Partial<LoginInfo> = {}, hyperlinks = false): string {

@@ -18,6 +18,8 @@ function usageFailure(error: UsageError, command?: string): number {
 }
 
 async function main(argv: string[]): Promise<number> {
+  // Ink's chalk honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org): bridge it.
+  if (process.env.NO_COLOR || argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
   const [first, ...rest] = argv;
   if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
     try {
@@ -43,7 +45,6 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.OK;
   }
-  if (args.noColor) process.env.NO_COLOR = '1';
   const { runLogin } = await import('./cli/login.js');
   return runLogin(args);
 }

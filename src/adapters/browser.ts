@@ -3,6 +3,8 @@ import { PytifyError } from '../auth/errors.js';
 
 /** Opens a URL for the user. Rejects when no browser could be started. */
 export interface Browser {
+  /** True when the user named a browser ($BROWSER): then it is tried wherever we run. */
+  readonly explicit?: boolean;
   open(url: string): Promise<void>;
 }
 
@@ -38,6 +40,7 @@ export function runBrowserCommand(command: string, url: string): Promise<void> {
 
 export function createBrowser(env: NodeJS.ProcessEnv): Browser {
   return {
+    explicit: Boolean(env.BROWSER),
     async open(url) {
       if (env.BROWSER) return runBrowserCommand(env.BROWSER, url);
       // `open` is imported only here: the common paths never pay for loading it.

@@ -1,5 +1,6 @@
 import type { CallbackPage } from '../adapters/callback-page.js';
 import type { Browser } from '../adapters/browser.js';
+import { sshForwardCommand, type RunEnvironment } from '../adapters/environment.js';
 import type { CallbackServer, CallbackServerOptions } from '../adapters/callback-server.js';
 import type { TokenStore } from '../adapters/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
@@ -32,7 +33,14 @@ export interface FlowDependencies {
   tokenStore: TokenStore;
   clock: Clock;
   random: RandomBytes;
+  /** Where we run; decides whether a browser can be opened here and which hint to show. */
+  environment?: RunEnvironment;
+  /** Which process holds a busy port, if that can be found cheaply. */
+  findPortHolder?: (port: number) => Promise<{ pid: number; command: string } | undefined>;
 }
+
+/** What the terminal says after the user pasted something into the waiting screen. */
+export type PasteResult = { accepted: true } | { accepted: false; reason: string };
 
 /** One authorization attempt: a fresh state and verifier, valid until it completes or times out. */
 interface Attempt {
@@ -75,7 +83,28 @@ export class LoginFlow {
       flow: config.clientSecret ? 'secret' : 'pkce',
       tokenFile: config.tokenFile,
       tokenSaved: this.tokenSaved,
+      environment: this.environment.kind,
+      sshCommand: this.sshCommand(),
+      browserSkipReason: this.browserSkipReason(),
     };
+  }
+
+  private get environment(): RunEnvironment {
+    return this.deps.environment ?? { kind: 'desktop' };
+  }
+
+  private sshCommand(): string | undefined {
+    const environment = this.environment;
+    if (environment.kind !== 'ssh') return undefined;
+    const target = parseRedirectUri(this.redirectUri);
+    return target.port === 0 ? undefined : sshForwardCommand(environment, target.host, target.port);
+  }
+
+  /** No browser when asked not to, or when none can exist here and the user named none. */
+  private browserSkipReason(): 'flag' | 'environment' | undefined {
+    if (!this.deps.config.openBrowser) return 'flag';
+    if (!this.deps.browser.explicit && this.environment.kind !== 'desktop') return 'environment';
+    return undefined;
   }
 
   subscribe(subscriber: (state: LoginState) => void): () => void {
@@ -100,7 +129,10 @@ export class LoginFlow {
         onCallback: (query) => this.handleCallback(query),
       });
     } catch (error) {
-      if (error instanceof PortInUseError) return this.emit({ type: 'listen-failed', host: error.host, port: error.port });
+      if (error instanceof PortInUseError) {
+        const holder = await this.deps.findPortHolder?.(error.port);
+        return this.emit({ type: 'listen-failed', host: error.host, port: error.port, holder });
+      }
       throw error;
     }
     // A redirect URI without a port (or port 0) takes the free port the system gave us.
@@ -128,7 +160,7 @@ export class LoginFlow {
     attempt.timer = clock.setTimeout(() => this.timeOut(attempt), timeoutMs);
     this.attempt = attempt;
     this.emit({ type: 'authorize-started', url, deadline: clock.now() + timeoutMs });
-    if (!config.openBrowser) return this.emit({ type: 'browser', status: 'skipped' });
+    if (this.browserSkipReason()) return this.emit({ type: 'browser', status: 'skipped' });
     this.deps.browser.open(url).then(
       () => this.attempt === attempt && this.emit({ type: 'browser', status: 'opened' }),
       () => this.attempt === attempt && this.emit({ type: 'browser', status: 'failed' }),
@@ -144,6 +176,42 @@ export class LoginFlow {
   private endAttempt(): void {
     if (this.attempt) this.deps.clock.clearTimeout(this.attempt.timer);
     this.attempt = undefined;
+  }
+
+  /**
+   * Paste-back: the URL the browser ended on (its page failed to load because the browser runs on
+   * another machine), or just its code. A URL goes through the same checks as a real callback; a
+   * bare code is taken as this attempt's, since only the user can type into this terminal.
+   */
+  async submitPasted(text: string): Promise<PasteResult> {
+    const input = text.trim();
+    if (input === '') return { accepted: false, reason: 'Paste the whole URL from the browser, or its code.' };
+    let query: URLSearchParams;
+    if (/^https?:\/\//i.test(input)) {
+      try {
+        query = new URL(input).searchParams;
+      } catch {
+        return { accepted: false, reason: 'That URL cannot be read: paste it whole, on one line.' };
+      }
+      if (!query.has('code') && !query.has('error')) {
+        return { accepted: false, reason: 'That URL has no code: paste the address of the page the browser ended on.' };
+      }
+    } else if (/^[A-Za-z0-9._~-]+$/.test(input)) {
+      query = new URLSearchParams({ code: input, state: this.attempt?.state ?? '' });
+    } else {
+      return { accepted: false, reason: 'That is neither a URL nor a code.' };
+    }
+    const page = await this.handleCallback(query);
+    switch (page.kind) {
+      case 'invalid-state':
+        return { accepted: false, reason: 'That URL belongs to another attempt (its state does not match): use the newest URL.' };
+      case 'expired':
+        return { accepted: false, reason: 'No authorization is waiting: press Enter to start one.' };
+      case 'already-completed':
+        return { accepted: false, reason: 'This authorization has already completed.' };
+      default:
+        return { accepted: true };
+    }
   }
 
   /** Decides what the browser sees; the page is sent only once the outcome is known. */

@@ -18,7 +18,7 @@ export interface ErrorInfo {
 export type LoginState =
   | { kind: 'starting' }
   | { kind: 'ready' }
-  | { kind: 'port-busy'; host: string; port: number }
+  | { kind: 'port-busy'; host: string; port: number; holder?: { pid: number; command: string } }
   | { kind: 'waiting'; url: string; deadline: number; browser: 'opening' | 'opened' | 'failed' | 'skipped' }
   | { kind: 'exchanging' }
   | { kind: 'verifying' }
@@ -38,11 +38,17 @@ export interface LoginInfo {
   flow: 'pkce' | 'secret';
   tokenFile: string;
   tokenSaved: boolean;
+  /** Where we run, for the hint that gets the callback here (SSH, WSL, container, no display). */
+  environment: 'desktop' | 'ssh' | 'wsl' | 'container' | 'no-display';
+  /** Over SSH: the command to run on the user's own machine so its browser reaches our port. */
+  sshCommand?: string;
+  /** Why no browser is opened: the user asked (--no-browser), or none can exist here. */
+  browserSkipReason?: 'flag' | 'environment';
 }
 
 export type LoginEvent =
   | { type: 'listening'; redirectUri: string }
-  | { type: 'listen-failed'; host: string; port: number }
+  | { type: 'listen-failed'; host: string; port: number; holder?: { pid: number; command: string } }
   | { type: 'authorize-started'; url: string; deadline: number }
   | { type: 'browser'; status: 'opened' | 'failed' | 'skipped' }
   | { type: 'exchanging' }
@@ -58,7 +64,7 @@ export function reduce(state: LoginState, event: LoginEvent): LoginState {
     case 'listening':
       return { kind: 'ready' };
     case 'listen-failed':
-      return { kind: 'port-busy', host: event.host, port: event.port };
+      return { kind: 'port-busy', host: event.host, port: event.port, holder: event.holder };
     case 'authorize-started':
       return { kind: 'waiting', url: event.url, deadline: event.deadline, browser: 'opening' };
     case 'browser':

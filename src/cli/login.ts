@@ -1,5 +1,7 @@
 import { createBrowser } from '../adapters/browser.js';
 import { startCallbackServer } from '../adapters/callback-server.js';
+import { detectEnvironment, systemProbe } from '../adapters/environment.js';
+import { findPortHolder } from '../adapters/port-holder.js';
 import { createFileTokenStore } from '../adapters/token-store.js';
 import { ConfigError } from '../auth/errors.js';
 import { LoginFlow, systemClock } from '../auth/flow.js';
@@ -69,6 +71,8 @@ export async function runLogin(args: CliArgs): Promise<number> {
     tokenStore: createFileTokenStore(config.tokenFile),
     clock: systemClock,
     random: cryptoRandom,
+    environment: detectEnvironment(systemProbe(process.env)),
+    findPortHolder,
   });
   try {
     if (interactive) {

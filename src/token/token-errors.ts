@@ -12,6 +12,11 @@ export function excerpt(body: string, max = 80): string {
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
+/** Blanks anything that looks like a token value, should an error body echo one. */
+export function redactTokens(body: string): string {
+  return body.replace(/("[a-z_]*(?:token|code|secret|verifier)[a-z_]*"\s*:\s*")[^"]*/gi, '$1[redacted]');
+}
+
 function retryAfterSeconds(headers: HttpAnswer['headers']): number | undefined {
   const raw = headers['retry-after'];
   const value = Number(Array.isArray(raw) ? raw[0] : raw);
@@ -55,7 +60,8 @@ export function describeHttpFailure(endpoint: 'token' | 'profile', answer: HttpA
     return new TokenError('PROFILE_ERROR', `${where} answered HTTP ${status}: ${excerpt(String(message ?? 'error'))}`, { status });
   }
   const code = endpoint === 'profile' ? 'PROFILE_ERROR' : 'TOKEN_ENDPOINT_ERROR';
-  const shown = excerpt(answer.body);
+  // A success body carries credentials even when it is cut short: never quote it.
+  const shown = status === 200 ? '' : excerpt(redactTokens(answer.body));
   const what = status === 200 ? 'an unreadable answer' : `HTTP ${status}`;
   return new TokenError(code, `${where} answered ${what}${shown ? `: ${shown}` : ''}`, { status });
 }

@@ -1,8 +1,9 @@
-import { Box, useApp, useInput, useStdin } from 'ink';
-import { useEffect, useState } from 'react';
+import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
+import { useEffect, useRef, useState } from 'react';
 import type { LoginFlow } from '../auth/flow.js';
 import { canAuthorize, type LoginState } from '../auth/state.js';
 import { LoginView } from './LoginView.js';
+import type { PasteState } from './PasteInput.js';
 import { Warnings } from './Warnings.js';
 
 export interface AppProps {
@@ -21,11 +22,28 @@ const SPINNING: ReadonlySet<LoginState['kind']> = new Set(['starting', 'waiting'
 export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const [state, setState] = useState<LoginState>(flow.state);
   const [time, setTime] = useState(now);
   const [frame, setFrame] = useState(0);
+  const [paste, setPasteState] = useState<PasteState>({ text: '' });
+  // Key events of one paste can arrive before React re-renders: read the latest text from a ref.
+  const pasteText = useRef('');
+  const setPaste = (next: PasteState) => {
+    pasteText.current = next.text;
+    setPasteState(next);
+  };
 
   useEffect(() => flow.subscribe(setState), [flow]);
+  // A new attempt, or leaving the waiting screen, starts the paste line afresh.
+  useEffect(() => setPaste({ text: '' }), [state.kind === 'waiting' ? state.url : state.kind]);
+
+  const submit = (text: string) => {
+    setPaste({ text });
+    flow.submitPasted(text).then((result) => {
+      if (!result.accepted) setPaste({ text: '', feedback: result.reason });
+    });
+  };
 
   useEffect(() => {
     if (state.kind !== 'waiting') return;
@@ -49,14 +67,24 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
 
   useInput(
     (input, key) => {
-      if (input === 'q' || key.escape || (key.ctrl && input === 'c')) {
+      const quit = key.escape || (key.ctrl && input === 'c');
+      if (flow.state.kind === 'waiting' && !quit) {
+        // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
+        if (key.backspace || key.delete) return setPaste({ text: pasteText.current.slice(0, -1) });
+        const typed = input.replace(/[\u0000-\u001f\u007f]/g, '');
+        const text = pasteText.current + typed;
+        if (key.return || /[\r\n]$/.test(input)) return text.trim() ? submit(text) : undefined;
+        if (typed) setPaste({ text });
+        return;
+      }
+      if (input === 'q' || quit) {
         onExit(flow.state);
         exit();
         return;
       }
       if (key.return && canAuthorize(flow.state)) {
-        setTime(now());
         flow.authorize();
+        setTime(now());
       }
     },
     { isActive: isRawModeSupported === true },
@@ -65,7 +93,7 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
   return (
     <Box flexDirection="column">
       <Warnings warnings={warnings} />
-      <LoginView state={state} info={flow.info} now={time} spinnerFrame={frame} hyperlinks={hyperlinks} />
+      <LoginView state={state} info={flow.info} now={time} spinnerFrame={frame} hyperlinks={hyperlinks} paste={paste} columns={stdout.columns} />
     </Box>
   );
 }

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../auth/state.js';
 import { Keys } from './Keys.js';
+import type { PasteState } from './PasteInput.js';
 import { PortBusyStatus } from './PortBusyStatus.js';
 import { Busy } from './Spinner.js';
 import { TokenErrorStatus } from './TokenErrorStatus.js';
@@ -12,10 +13,11 @@ export interface LoginStatusProps {
   readonly now: number;
   readonly spinnerFrame: number;
   readonly hyperlinks: boolean;
+  readonly paste: PasteState;
 }
 
 /** The part of the screen that changes with the state: what is happening and what to do next. */
-export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks }: LoginStatusProps) {
+export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste }: LoginStatusProps) {
   switch (state.kind) {
     case 'starting':
       return <Text dimColor>Starting the callback listener…</Text>;
@@ -30,9 +32,11 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks }: Logi
         </Box>
       );
     case 'port-busy':
-      return <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} />;
+      return <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} holder={state.holder} />;
     case 'waiting':
-      return <WaitingStatus state={state} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />;
+      return (
+        <WaitingStatus state={state} info={info} paste={paste} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />
+      );
     case 'exchanging':
       return <Busy frame={spinnerFrame} label="Exchanging the authorization code for tokens…" />;
     case 'verifying':

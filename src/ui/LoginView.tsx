@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../auth/state.js';
 import { Details } from './Details.js';
 import { LoginStatus } from './LoginStatus.js';
+import type { PasteState } from './PasteInput.js';
 
 export interface LoginViewProps {
   readonly state: LoginState;
@@ -12,18 +13,24 @@ export interface LoginViewProps {
   readonly spinnerFrame: number;
   /** Whether the terminal understands OSC 8 links; the plain URL is printed either way. */
   readonly hyperlinks: boolean;
+  /** What the user has typed or pasted on the waiting screen. */
+  readonly paste?: PasteState;
+  /** Terminal width; narrow terminals get a stacked layout. */
+  readonly columns?: number;
 }
 
+const EMPTY_PASTE: PasteState = { text: '' };
+
 /** The whole login screen as a pure function of its props. */
-export function LoginView({ state, info, now, spinnerFrame, hyperlinks }: LoginViewProps) {
+export function LoginView({ state, info, now, spinnerFrame, hyperlinks, paste = EMPTY_PASTE, columns }: LoginViewProps) {
   return (
     <Box flexDirection="column">
       <Text bold>pytify-auth · Spotify authorization</Text>
       <Box marginTop={1}>
-        <Details info={info} />
+        <Details info={info} columns={columns} />
       </Box>
       <Box marginTop={1}>
-        <LoginStatus state={state} info={info} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />
+        <LoginStatus state={state} info={info} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} paste={paste} />
       </Box>
     </Box>
   );

@@ -28,14 +28,15 @@ export interface PortBusyStatusProps {
   readonly host: string;
   readonly port: number;
   readonly redirectUri: string;
+  readonly holder?: { readonly pid: number; readonly command: string };
 }
 
 /** Another program listens on the redirect URI's port; the callback cannot reach us there. */
-export function PortBusyStatus({ host, port, redirectUri }: PortBusyStatusProps) {
+export function PortBusyStatus({ host, port, redirectUri, holder }: PortBusyStatusProps) {
   return (
     <Box flexDirection="column">
       <Text color="red" bold>
-        ✖ Port {port} on {host} is already in use.
+        ✖ Port {port} on {host} is already in use{holder ? ` by ${holder.command} (pid ${holder.pid})` : ''}.
       </Text>
       <Box flexDirection="column" marginLeft={2}>
         <Text>The callback from the browser cannot reach pytify-auth there. Either:</Text>

@@ -1,14 +1,15 @@
 import { Box, Text } from 'ink';
-import type { LoginState } from '../auth/state.js';
+import type { LoginInfo, LoginState } from '../auth/state.js';
 import { AuthorizeUrl } from './AuthorizeUrl.js';
 import { formatTimeLeft } from './format-time.js';
 import { hyperlink } from './hyperlink.js';
-import { Keys } from './Keys.js';
+import { PasteInput, type PasteState } from './PasteInput.js';
+import { RemoteHint } from './RemoteHint.js';
 import { Busy } from './Spinner.js';
 
 type Waiting = Extract<LoginState, { kind: 'waiting' }>;
 
-function BrowserStatus({ browser }: { readonly browser: Waiting['browser'] }) {
+function BrowserStatus({ browser, info }: { readonly browser: Waiting['browser']; readonly info: LoginInfo }) {
   switch (browser) {
     case 'opening':
       return <Text dimColor>Opening your browser…</Text>;
@@ -17,19 +18,21 @@ function BrowserStatus({ browser }: { readonly browser: Waiting['browser'] }) {
     case 'failed':
       return <Text color="yellow">Could not open a browser: open the URL above yourself.</Text>;
     case 'skipped':
-      return <Text>Not opening a browser (--no-browser): open the URL above yourself.</Text>;
+      return <RemoteHint info={info} />;
   }
 }
 
 export interface WaitingStatusProps {
   readonly state: Waiting;
+  readonly info: LoginInfo;
+  readonly paste: PasteState;
   readonly now: number;
   readonly spinnerFrame: number;
   readonly hyperlinks: boolean;
 }
 
 /** The user is in the browser; show where to go and how long the listener still waits. */
-export function WaitingStatus({ state, now, spinnerFrame, hyperlinks }: WaitingStatusProps) {
+export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlinks }: WaitingStatusProps) {
   return (
     <Box flexDirection="column">
       <AuthorizeUrl url={state.url} />
@@ -38,14 +41,16 @@ export function WaitingStatus({ state, now, spinnerFrame, hyperlinks }: WaitingS
         <Text dimColor> · {formatTimeLeft(state.deadline - now)} left</Text>
       </Text>
       <Box flexDirection="column" marginLeft={2}>
-        <BrowserStatus browser={state.browser} />
+        <BrowserStatus browser={state.browser} info={info} />
         {hyperlinks && (
           <Text color="cyan" underline>
             {hyperlink(state.url, 'Open the authorization page')}
           </Text>
         )}
       </Box>
-      <Keys />
+      <PasteInput paste={paste} />
+      {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
+      <Text dimColor>Enter to submit what you pasted · Esc to quit</Text>
     </Box>
   );
 }

@@ -1,0 +1,60 @@
+import { existsSync, readFileSync } from 'node:fs';
+
+/**
+ * Where pytify-auth runs decides whether opening a browser can work at all: over SSH or in a
+ * container the browser would open (if anywhere) on the wrong machine, and a text browser would
+ * take over the terminal. `ssh` carries the address the user connected to, for the -L hint.
+ */
+export type RunEnvironment =
+  | { kind: 'desktop' }
+  | { kind: 'ssh'; serverAddress?: string; user?: string }
+  | { kind: 'wsl' }
+  | { kind: 'container' }
+  | { kind: 'no-display' };
+
+/** What the detection reads, passed in so tests describe machines without being on them. */
+export interface EnvironmentProbe {
+  env: NodeJS.ProcessEnv;
+  platform: NodeJS.Platform;
+  exists(path: string): boolean;
+  read(path: string): string | undefined;
+}
+
+export const systemProbe = (env: NodeJS.ProcessEnv): EnvironmentProbe => ({
+  env,
+  platform: process.platform,
+  exists: existsSync,
+  read: (path) => {
+    try {
+      return readFileSync(path, 'utf8');
+    } catch {
+      return undefined;
+    }
+  },
+});
+
+export function detectEnvironment(probe: EnvironmentProbe): RunEnvironment {
+  const { env } = probe;
+  if (env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT) {
+    // SSH_CONNECTION is "client-ip client-port server-ip server-port": the server is this machine.
+    const serverAddress = env.SSH_CONNECTION?.trim().split(/\s+/)[2];
+    return { kind: 'ssh', serverAddress, user: env.USER ?? env.LOGNAME };
+  }
+  if (probe.platform !== 'linux') return { kind: 'desktop' };
+  if (env.WSL_DISTRO_NAME || env.WSL_INTEROP || /microsoft/i.test(probe.read('/proc/sys/kernel/osrelease') ?? '')) {
+    return { kind: 'wsl' };
+  }
+  if (probe.exists('/.dockerenv') || probe.exists('/run/.containerenv') || env.container) return { kind: 'container' };
+  if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return { kind: 'no-display' };
+  return { kind: 'desktop' };
+}
+
+/** The exact command, run on the user's own machine, that carries the callback here over SSH. */
+export function sshForwardCommand(environment: Extract<RunEnvironment, { kind: 'ssh' }>, host: string, port: number): string {
+  const target = environment.serverAddress
+    ? `${environment.user ? `${environment.user}@` : ''}${environment.serverAddress}`
+    : '<this host>';
+  // ssh's slash form avoids the brackets an IPv6 address would need in the colon form.
+  const forward = host.includes(':') ? `${port}/${host}/${port}` : `${port}:${host}:${port}`;
+  return `ssh -L ${forward} ${target}`;
+}
