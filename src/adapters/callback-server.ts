@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import { PortInUseError, PytifyError } from '../auth/errors.js';
+import { silentLog, type DebugLog } from '../debug-log.js';
 import { renderCallbackPage, type CallbackPage } from './callback-page.js';
 
 export interface CallbackServerOptions {
@@ -12,6 +13,7 @@ export interface CallbackServerOptions {
   path: string;
   /** Decides the page for a GET on the path; answered only once the outcome is known. */
   onCallback: (query: URLSearchParams) => Promise<CallbackPage>;
+  log?: DebugLog;
 }
 
 export interface CallbackServer {
@@ -31,10 +33,15 @@ const SAFE_HEADERS = {
   connection: 'close',
 } as const;
 
-const MAX_CONNECTIONS = 64;
+/**
+ * Browsers open at most a handful of connections per host, so a page that floods us is capped well
+ * below this; the limit only stops a runaway local client from exhausting file descriptors.
+ */
+const MAX_CONNECTIONS = 256;
 
-function send(response: ServerResponse, page: CallbackPage, extra: Record<string, string> = {}): void {
+function send(response: ServerResponse, page: CallbackPage, extra: Record<string, string> = {}, log: DebugLog = silentLog): void {
   const { status, html } = renderCallbackPage(page);
+  log('callback answer', { method: response.req.method, path: response.req.url ?? '', status, page: page.kind });
   if (response.headersSent || response.destroyed) return;
   response.writeHead(status, { ...SAFE_HEADERS, ...extra, 'content-length': Buffer.byteLength(html) });
   response.end(html);
@@ -48,20 +55,24 @@ function expectedHosts(host: string, port: number): Set<string> {
 
 export function startCallbackServer(options: CallbackServerOptions): Promise<CallbackServer> {
   let allowedHosts = new Set<string>();
+  const log = options.log ?? silentLog;
   const sockets = new Set<Socket>();
 
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = (request.headers.host ?? '').toLowerCase();
-    if (!allowedHosts.has(host)) return send(response, { kind: 'bad-host' });
+    if (!allowedHosts.has(host)) return send(response, { kind: 'bad-host' }, {}, log);
     const url = new URL(request.url ?? '/', 'http://placeholder');
-    if (url.pathname !== options.path) return send(response, { kind: 'not-found' });
+    if (url.pathname !== options.path) return send(response, { kind: 'not-found' }, {}, log);
     // Only GET: a HEAD from a link preview or prefetcher must never consume the single-use code.
-    if (request.method !== 'GET') return send(response, { kind: 'method-not-allowed' }, { allow: 'GET' });
-    send(response, await options.onCallback(url.searchParams));
+    if (request.method !== 'GET') return send(response, { kind: 'method-not-allowed' }, { allow: 'GET' }, log);
+    send(response, await options.onCallback(url.searchParams), {}, log);
   }
 
-  const server = createServer({ maxHeaderSize: 8 * 1024, requestTimeout: 10_000, headersTimeout: 5_000 }, (request, response) => {
-    handle(request, response).catch(() => send(response, { kind: 'error', message: 'Something went wrong in pytify-auth.' }));
+  // Slow senders (slowloris) are dropped after a few seconds; Node checks these deadlines every
+  // connectionsCheckingInterval, 30 s by default, which would let them linger far too long.
+  const limits = { maxHeaderSize: 8 * 1024, requestTimeout: 10_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+  const server = createServer(limits, (request, response) => {
+    handle(request, response).catch(() => send(response, { kind: 'error', message: 'Something went wrong in pytify-auth.' }, {}, log));
   });
   server.maxConnections = MAX_CONNECTIONS;
   server.keepAliveTimeout = 1_000;

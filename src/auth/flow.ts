@@ -1,6 +1,7 @@
 import type { CallbackPage } from '../adapters/callback-page.js';
 import type { Browser } from '../adapters/browser.js';
 import { sshForwardCommand, type RunEnvironment } from '../adapters/environment.js';
+import type { DebugLog } from '../debug-log.js';
 import type { CallbackServer, CallbackServerOptions } from '../adapters/callback-server.js';
 import type { TokenStore } from '../adapters/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
@@ -35,6 +36,7 @@ export interface FlowDependencies {
   random: RandomBytes;
   /** Where we run; decides whether a browser can be opened here and which hint to show. */
   environment?: RunEnvironment;
+  log?: DebugLog;
   /** Which process holds a busy port, if that can be found cheaply. */
   findPortHolder?: (port: number) => Promise<{ pid: number; command: string } | undefined>;
 }
@@ -113,6 +115,7 @@ export class LoginFlow {
   }
 
   private emit(event: LoginEvent): void {
+    this.deps.log?.('flow', { event: event.type, ...('error' in event ? { error: event.error.code } : {}) });
     this.current = reduce(this.current, event);
     for (const subscriber of this.subscribers) subscriber(this.current);
   }
@@ -127,6 +130,7 @@ export class LoginFlow {
         port: target.port,
         path: target.path,
         onCallback: (query) => this.handleCallback(query),
+        log: this.deps.log,
       });
     } catch (error) {
       if (error instanceof PortInUseError) {

@@ -8,6 +8,7 @@ export interface CliArgs {
   version: boolean;
   demo: boolean;
   noColor: boolean;
+  debug: boolean;
   config?: string;
   tokenFile?: string;
   timeout?: string;
@@ -33,6 +34,8 @@ Options
   --show-dialog          make Spotify show the consent screen even if already approved
   --no-browser           do not open a browser; show the URL to open yourself
   --no-color             no colours (NO_COLOR is respected too)
+  --debug                log each step and HTTP exchange to stderr, secrets redacted
+                         (also DEBUG=pytify-auth)
   --demo                 run against a local fake Spotify; never touches your .pytify
   -h, --help             show this help
   -v, --version          print the version
@@ -59,6 +62,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
         version: { type: 'boolean', short: 'v' },
         demo: { type: 'boolean' },
         'no-color': { type: 'boolean' },
+        debug: { type: 'boolean' },
         config: { type: 'string' },
         'token-file': { type: 'string' },
         timeout: { type: 'string' },
@@ -73,6 +77,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       version: values.version ?? false,
       demo: values.demo ?? false,
       noColor: values['no-color'] ?? false,
+      debug: values.debug ?? false,
       config: values.config,
       tokenFile: values['token-file'],
       timeout: values.timeout,

@@ -2,6 +2,7 @@ import { createBrowser } from '../adapters/browser.js';
 import { startCallbackServer } from '../adapters/callback-server.js';
 import { detectEnvironment, systemProbe } from '../adapters/environment.js';
 import { findPortHolder } from '../adapters/port-holder.js';
+import { tokenDirectoryWarning } from '../adapters/token-dir-check.js';
 import { createFileTokenStore } from '../adapters/token-store.js';
 import { ConfigError } from '../auth/errors.js';
 import { LoginFlow, systemClock } from '../auth/flow.js';
@@ -11,7 +12,9 @@ import { loadConfig } from '../config/load-config.js';
 import type { Config, ConfigFlags, ConfigWarning } from '../config/types.js';
 import { createTokenClient } from '../token/token-client.js';
 import type { CliArgs } from './args.js';
+import { createDebugLog, debugEnabled } from '../debug-log.js';
 import { EXIT } from './exit-codes.js';
+import { exitCodeForSignal, watchForStop } from './shutdown.js';
 import { describeConfigError } from './messages.js';
 
 /** What the login run needs besides the flow: how to tidy up, and what the user was warned about. */
@@ -63,25 +66,43 @@ export async function runLogin(args: CliArgs): Promise<number> {
     return EXIT.USAGE;
   }
   const { config } = setup;
+  const directoryWarning = await tokenDirectoryWarning(config.tokenFile);
+  if (directoryWarning) setup.warnings.push({ code: 'TOKEN_DIR_WRITABLE', message: directoryWarning });
+  const log = debugEnabled(args.debug, process.env)
+    ? createDebugLog((line) => process.stderr.write(line), [config.clientSecret ?? ''])
+    : undefined;
   const flow = new LoginFlow({
     config,
     listen: startCallbackServer,
     browser: createBrowser(process.env),
-    tokenClient: createTokenClient(config),
+    tokenClient: createTokenClient({ ...config, log }),
     tokenStore: createFileTokenStore(config.tokenFile),
     clock: systemClock,
     random: cryptoRandom,
     environment: detectEnvironment(systemProbe(process.env)),
     findPortHolder,
+    log,
   });
+  const interrupt = new AbortController();
+  const stop = watchForStop(() => interrupt.abort());
   try {
+    let final: LoginState;
     if (interactive) {
       const { runTui } = await import('../ui/run-tui.js');
-      return exitCodeFor(await runTui(flow, setup.warnings));
+      final = await runTui(flow, setup.warnings, interrupt.signal);
+    } else {
+      const { runPlain } = await import('./plain-runner.js');
+      final = await runPlain(flow, setup.warnings, interrupt.signal);
     }
-    const { runPlain } = await import('./plain-runner.js');
-    return exitCodeFor(await runPlain(flow, setup.warnings));
+    const reason = stop.reason();
+    if (reason?.kind === 'signal') return exitCodeForSignal(reason.signal);
+    if (reason?.kind === 'crash') {
+      process.stderr.write(`pytify-auth: unexpected error: ${(reason.error as Error)?.message ?? String(reason.error)}\n`);
+      return EXIT.INTERNAL;
+    }
+    return exitCodeFor(final);
   } finally {
+    stop.dispose();
     await flow.close();
     await setup.cleanup();
   }

@@ -81,7 +81,7 @@ function readPastedLines(flow: LoginFlow): () => void {
  * The flow without a terminal (piped, CI, </dev/null): start at once, print as it goes,
  * and end with the first final state.
  */
-export function runPlain(flow: LoginFlow, warnings: readonly ConfigWarning[]): Promise<LoginState> {
+export function runPlain(flow: LoginFlow, warnings: readonly ConfigWarning[], stop: AbortSignal): Promise<LoginState> {
   for (const warning of warnings) process.stderr.write(`${describeWarning(warning)}\n`);
   const stopReading = readPastedLines(flow);
   return new Promise<LoginState>((resolve, reject) => {
@@ -95,6 +95,7 @@ export function runPlain(flow: LoginFlow, warnings: readonly ConfigWarning[]): P
       if (state.kind === 'ready') flow.authorize();
       if (FINAL.has(state.kind)) resolve(state);
     });
+    stop.addEventListener('abort', () => resolve(flow.state), { once: true });
     flow.start().catch(reject);
   }).finally(stopReading);
 }

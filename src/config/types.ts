@@ -19,7 +19,7 @@ export interface Config {
 }
 
 export interface ConfigWarning {
-  code: 'UNKNOWN_KEY' | 'LOCALHOST_REDIRECT';
+  code: 'UNKNOWN_KEY' | 'LOCALHOST_REDIRECT' | 'TOKEN_DIR_WRITABLE';
   message: string;
   file?: string;
   key?: string;

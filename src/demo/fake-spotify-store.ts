@@ -59,9 +59,14 @@ export class FakeStore {
     this.rotation = options.rotateRefreshTokens ?? 'pkce';
   }
 
+  /** Every value handed out (codes, tokens, request ids): what must never show in the tool's output. */
+  readonly issued = new Set<string>();
+
   /** An opaque, URL-safe random value. */
   newId(bytes = 32): string {
-    return this.random(bytes).toString('base64url');
+    const id = this.random(bytes).toString('base64url');
+    this.issued.add(id);
+    return id;
   }
 
   issueAccessToken(clientId: string, scopes: string[]): { token: string; expiresIn: number } {

@@ -76,6 +76,8 @@ function exchangeCode(store: FakeStore, { client, isPublic }: Authenticated, for
   }
   if (form.get('redirect_uri') !== record.redirectUri) return oauthError('invalid_grant', 'Invalid redirect URI');
   const verifier = form.get('code_verifier');
+  // A verifier is as secret as a code: tests check that no output of the tool ever shows it.
+  if (verifier) store.issued.add(verifier);
   if (record.codeChallenge) {
     if (verifier === null) return oauthError('invalid_request', 'code_verifier required');
     const challenge = createHash('sha256').update(verifier, 'ascii').digest('base64url');

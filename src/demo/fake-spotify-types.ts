@@ -55,5 +55,7 @@ export interface FakeSpotify {
   issueRefreshToken(clientId: string, scopes: string[]): string;
   /** Revoke a refresh token (subsequent use → invalid_grant 'Refresh token revoked'). */
   revokeRefreshToken(token: string): void;
+  /** Every code and token this service issued, for tests that prove none leaks into output. */
+  issuedSecrets(): string[];
   close(): Promise<void>;
 }

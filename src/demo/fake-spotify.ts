@@ -116,6 +116,7 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
       return store.issueRefreshToken(clientId, [...scopes], !client.clientSecret);
     },
     revokeRefreshToken: (refreshToken) => store.revokeRefreshToken(refreshToken),
+    issuedSecrets: () => [...store.issued],
     close: () =>
       new Promise<void>((resolve) => {
         for (const timer of timers) clearTimeout(timer);

@@ -1,5 +1,6 @@
 import type { Account } from '../auth/state.js';
 import { PytifyError, TokenError } from '../auth/errors.js';
+import { silentLog, type DebugLog } from '../debug-log.js';
 import { describeHttpFailure, type HttpAnswer } from './token-errors.js';
 
 /** A token answer from the accounts service, in our words. */
@@ -24,6 +25,7 @@ export interface TokenClientOptions {
   clientId: string;
   clientSecret?: string;
   timeoutMs?: number;
+  log?: DebugLog;
 }
 
 /** One HTTP round trip; `got` is loaded on first use so commands that never call it stay light. */
@@ -31,8 +33,11 @@ async function send(
   url: string,
   init: { method: 'GET' | 'POST'; headers: Record<string, string>; form?: Record<string, string> },
   timeoutMs: number,
+  log: DebugLog = silentLog,
 ): Promise<HttpAnswer> {
   const { got, RequestError } = await import('got');
+  const started = Date.now();
+  log('http request', { method: init.method, url, fields: Object.keys(init.form ?? {}).join(',') });
   try {
     const response = await got(url, {
       method: init.method,
@@ -43,9 +48,11 @@ async function send(
       timeout: { request: timeoutMs },
       followRedirect: false,
     });
+    log('http response', { method: init.method, url, status: response.statusCode, ms: Date.now() - started });
     return { status: response.statusCode, headers: response.headers, body: response.body };
   } catch (error) {
     const reason = error instanceof RequestError ? (error.code ?? error.name) : 'request failed';
+    log('http failure', { method: init.method, url, reason, ms: Date.now() - started });
     throw new TokenError('NETWORK_ERROR', `Could not reach ${new URL(url).host} (${reason})`, { cause: error });
   }
 }
@@ -77,7 +84,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
       headers.authorization = `Basic ${basic}`;
     }
-    const answer = await send(options.tokenUrl, { method: 'POST', headers, form }, timeoutMs);
+    const answer = await send(options.tokenUrl, { method: 'POST', headers, form }, timeoutMs, options.log);
     if (answer.status !== 200) throw describeHttpFailure('token', answer);
     try {
       return parseGrant(answer);
@@ -106,6 +113,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         url,
         { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${accessToken}` } },
         timeoutMs,
+        options.log,
       );
       if (answer.status !== 200) throw describeHttpFailure('profile', answer);
       try {

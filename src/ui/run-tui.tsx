@@ -8,7 +8,7 @@ import { ConfigErrorView, configErrorViewProps } from './ConfigErrorView.js';
 import { supportsHyperlinks } from './terminal.js';
 
 /** Renders the login until the user quits or it is done; resolves with the last state. */
-export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[]): Promise<LoginState> {
+export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[], stop: AbortSignal): Promise<LoginState> {
   let last: LoginState = flow.state;
   const animate = !process.env.CI;
   const app = render(
@@ -24,6 +24,8 @@ export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[]
     />,
     { exitOnCtrlC: false },
   );
+  // A signal or crash: unmounting restores the cursor and the terminal's mode.
+  stop.addEventListener('abort', () => app.unmount(), { once: true });
   flow.start().catch((error: unknown) => {
     app.unmount(error instanceof Error ? error : new Error(String(error)));
   });

@@ -1,0 +1,31 @@
+import { describe, expect, it } from '@jest/globals';
+import { chmod, mkdir, mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { tokenDirectoryWarning } from '../src/adapters/token-dir-check.js';
+
+describe('tokenDirectoryWarning', () => {
+  it.each([
+    ['a private directory', 0o700, undefined],
+    ['a group-writable directory', 0o770, 'its group'],
+    ['a world-writable directory', 0o777, 'everyone'],
+    ['a sticky world-writable directory like /tmp', 0o1777, undefined],
+  ])('%s', async (_name, mode, expected) => {
+    const dir = join(await mkdtemp(join(tmpdir(), 'pytify-dir-')), 'tokens');
+    await mkdir(dir);
+    await chmod(dir, mode);
+    const warning = await tokenDirectoryWarning(join(dir, '.pytify'));
+    if (expected === undefined) expect(warning).toBeUndefined();
+    else expect(warning).toContain(expected);
+  });
+
+  it('warns when another user owns the directory', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pytify-dir-'));
+    await chmod(dir, 0o755);
+    expect(await tokenDirectoryWarning(join(dir, '.pytify'), 12345)).toContain('another user');
+  });
+
+  it('says nothing for a directory that does not exist yet', async () => {
+    expect(await tokenDirectoryWarning('/nonexistent-dir/for/sure/.pytify')).toBeUndefined();
+  });
+});

@@ -1,0 +1,45 @@
+/**
+ * `--debug` / DEBUG=pytify-auth: each step and HTTP exchange on stderr, for bug reports. Secrets
+ * never reach it: sensitive fields and query parameters are replaced, and known secret values
+ * are scrubbed from whatever text is left.
+ */
+export type DebugLog = (event: string, details?: Record<string, unknown>) => void;
+
+export const silentLog: DebugLog = () => undefined;
+
+const SENSITIVE = /token|secret|code|verifier|authorization|password|cookie/i;
+/** Parameters that are fine to show: they identify, they do not authorize. */
+const PUBLIC = new Set(['code_challenge_method', 'response_type', 'grant_type', 'client_id', 'redirect_uri', 'scope', 'token_type']);
+
+export function redactUrl(raw: string): string {
+  try {
+    const url = new URL(raw, 'http://relative.invalid');
+    for (const key of [...url.searchParams.keys()]) {
+      if (SENSITIVE.test(key) && !PUBLIC.has(key)) url.searchParams.set(key, '[redacted]');
+      if (key === 'state') url.searchParams.set(key, '[redacted]');
+    }
+    const text = url.toString().replace(/%5Bredacted%5D/g, '[redacted]');
+    return raw.startsWith('/') ? text.replace('http://relative.invalid', '') : text;
+  } catch {
+    return '[unparsable url]';
+  }
+}
+
+export function redactValue(key: string, value: unknown): unknown {
+  if (SENSITIVE.test(key) && !PUBLIC.has(key)) return '[redacted]';
+  if (typeof value === 'string' && /^https?:\/\/|^\//.test(value)) return redactUrl(value);
+  return value;
+}
+
+export function createDebugLog(write: (line: string) => void, secrets: readonly string[] = [], now = () => new Date()): DebugLog {
+  const known = secrets.filter((secret) => secret.length >= 4);
+  const scrub = (text: string) => known.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+  return (event, details = {}) => {
+    const fields = Object.entries(details).map(([key, value]) => `${key}=${JSON.stringify(redactValue(key, value))}`);
+    write(`${scrub(`[pytify-auth ${now().toISOString()}] ${event}${fields.length ? ` ${fields.join(' ')}` : ''}`)}\n`);
+  };
+}
+
+export function debugEnabled(flag: boolean, env: NodeJS.ProcessEnv): boolean {
+  return flag || (env.DEBUG ?? '').split(/[\s,]+/).some((name) => name === 'pytify-auth' || name === '*');
+}
