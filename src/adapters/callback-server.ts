@@ -61,8 +61,14 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
   async function handle(request: IncomingMessage, response: ServerResponse): Promise<void> {
     const host = (request.headers.host ?? '').toLowerCase();
     if (!allowedHosts.has(host)) return send(response, { kind: 'bad-host' }, {}, log);
-    const url = new URL(request.url ?? '/', 'http://placeholder');
-    if (url.pathname !== options.path) return send(response, { kind: 'not-found' }, {}, log);
+    let url: URL;
+    try {
+      url = new URL(request.url ?? '/', 'http://placeholder');
+    } catch {
+      return send(response, { kind: 'not-found' }, {}, log);
+    }
+    // An absolute or scheme-relative target ("//evil.example/callback") is not our path.
+    if (url.host !== 'placeholder' || url.pathname !== options.path) return send(response, { kind: 'not-found' }, {}, log);
     // Only GET: a HEAD from a link preview or prefetcher must never consume the single-use code.
     if (request.method !== 'GET') return send(response, { kind: 'method-not-allowed' }, { allow: 'GET' }, log);
     send(response, await options.onCallback(url.searchParams), {}, log);
@@ -80,9 +86,19 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
     sockets.add(socket);
     socket.once('close', () => sockets.delete(socket));
   });
-  server.on('clientError', (_error, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
-    else socket.destroy();
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    // A reset peer gets no raw bytes written into it.
+    if (!socket.writable || error.code === 'ECONNRESET') {
+      socket.destroy();
+      return;
+    }
+    const status =
+      error.code === 'HPE_HEADER_OVERFLOW'
+        ? '431 Request Header Fields Too Large'
+        : error.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+          ? '408 Request Timeout'
+          : '400 Bad Request';
+    socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   });
 
   return new Promise((resolve, reject) => {

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { lstat, open, readFile, rename, unlink } from 'node:fs/promises';
+import { lstat, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PytifyError } from '../auth/errors.js';
 
@@ -37,8 +37,35 @@ export const nodeFileIo: AtomicWriteIo = {
       await handle.close();
     }
   },
-  rename,
+  async rename(from, to) {
+    await rename(from, to);
+    // Flush the directory entry too: after a power cut the rename must not be undone, or a
+    // rotated-away (already revoked) refresh token could come back.
+    const directory = await open(dirname(to), 'r').catch(() => undefined);
+    await directory?.sync().catch(() => undefined);
+    await directory?.close();
+  },
 };
+
+/** Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`. */
+async function removeStaleTemporaries(path: string): Promise<void> {
+  const prefix = `.${basename(path)}.`;
+  const entries = await readdir(dirname(path)).catch(() => [] as string[]);
+  for (const entry of entries) {
+    const match = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length)) : null;
+    if (!match || Number(match[1]) === process.pid || isAlive(Number(match[1]))) continue;
+    await unlink(join(dirname(path), entry)).catch(() => undefined);
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
 
 /**
  * Writes `content` to `path` so that readers see the old file or the new one, never a partial one:
@@ -50,6 +77,7 @@ export async function writeFileAtomic(path: string, content: string, io: AtomicW
   try {
     await io.writeTemporary(temporary, content);
     await io.rename(temporary, path);
+    await removeStaleTemporaries(path);
   } catch (error) {
     await unlink(temporary).catch(() => undefined);
     throw error;
