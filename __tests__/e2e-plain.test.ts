@@ -26,10 +26,10 @@ describe('pytify-auth without a terminal', () => {
     expect(result.stdout + result.stderr).not.toContain(token);
   });
 
-  it('exits 2 with a guide when no client id is configured', async () => {
+  it('exits 1 with the setup guide when no client id is configured', async () => {
     const dir = await tempDir();
     const result = await runPlain([], { cwd: dir });
-    expect(result.code).toBe(2);
+    expect(result.code).toBe(1);
     expect(result.stderr).toContain('developer.spotify.com/dashboard');
     expect(result.stderr).toContain('SPOTIFY_CLIENT_ID');
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace for a user mistake

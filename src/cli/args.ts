@@ -24,7 +24,15 @@ Authorize a Spotify account from the terminal and save its refresh token for a t
 
 Usage
   pytify-auth [options]          open the login screen; Enter opens the browser
+                                 (first run without a client id: a setup guide first)
   pytify-auth --demo             try the whole flow against a built-in local Spotify
+
+Commands (each has --help)
+  status                         which account, scopes, expiry; whether the token works now
+  token                          print a valid access token (for scripts and players)
+  logout                         delete the saved token and its record
+  init                           create or edit the configuration with the setup screens
+  doctor                         explain the configuration a login would use, and check it
 
 Options
   --config <file>        use this config file instead of searching for .spotifyrc
@@ -46,8 +54,8 @@ Configuration
   redirectUri, scopes, tokenFile, authUrl, tokenUrl, apiUrl. The environment overrides the file:
   SPOTIFY_CLIENT_ID, SPOTIFY_CLIENT_SECRET, SPOTIFY_REDIRECT_URI. Flags override both.
 
-Exit codes
-  0 authorized and saved   1 not authorized (quit, declined, error, timeout)
+Exit codes (login)
+  0 authorized and saved   1 not authorized (quit, declined, error, timeout, no client id yet)
   2 usage or configuration error   3 the callback port is in use   70 internal error
 `;
 

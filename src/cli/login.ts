@@ -50,13 +50,24 @@ async function setUp(args: CliArgs): Promise<LoginSetup> {
   return { ...loaded, cleanup: async () => undefined };
 }
 
-export async function runLogin(args: CliArgs): Promise<number> {
+export async function runLogin(args: CliArgs, afterSetup = false): Promise<number> {
   const interactive = Boolean(process.stdin.isTTY && process.stdout.isTTY);
   let setup: LoginSetup;
   try {
     setup = await setUp(args);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
+    if (error.code === 'CONFIG_MISSING_CLIENT_ID' && !afterSetup) {
+      const options = { cwd: process.cwd(), env: process.env, flags: flagsOf(args) };
+      if (!interactive) {
+        const { printSetupGuide } = await import('../setup/plain-setup.js');
+        return printSetupGuide(options, process);
+      }
+      // First run: the setup screens save a config, then this same run goes on to the launch screen.
+      const { runFirstRunSetup } = await import('../ui/setup/run-setup.js');
+      const outcome = await runFirstRunSetup(options);
+      return 'written' in outcome ? runLogin(args, true) : EXIT.NOT_AUTHORIZED;
+    }
     if (interactive) {
       const { showConfigError } = await import('../ui/run-tui.js');
       await showConfigError(error);

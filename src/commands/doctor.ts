@@ -1,6 +1,88 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../auth/errors.js';
 import { UsageError } from '../cli/args.js';
+import { EXIT } from '../cli/exit-codes.js';
+import { diagnose } from '../config/doctor-checks.js';
+import { systemProbes, type DoctorProbes } from '../config/doctor-probes.js';
+import { formatDoctorReport } from '../config/doctor-report.js';
+import { inspectConfig } from '../config/provenance.js';
+import type { ConfigFlags } from '../config/types.js';
 
-/** `pytify-auth doctor`: not built yet. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new UsageError('the "doctor" command is not available yet');
+export const DOCTOR_HELP = `Usage: pytify-auth doctor [--config <file>] [--token-file <path>] [--port <n>] [--timeout <s>]
+
+Explains the configuration pytify-auth would use, without logging in: which config file was read
+and why (the search from the current directory upwards), every effective value and where it came
+from (file, environment, flag or default), warnings (a localhost redirect URI, unknown keys, a
+client secret in a file others can read, a token file git does not ignore), and whether the
+redirect URI's port is free. Takes the same configuration flags as pytify-auth.
+
+Exit codes: 0 ready to log in (warnings allowed), 1 a check failed, 2 usage or configuration error.
+`;
+
+function parse(argv: string[]): { help: boolean; flags: ConfigFlags } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        config: { type: 'string' },
+        'token-file': { type: 'string' },
+        port: { type: 'string' },
+        timeout: { type: 'string' },
+        'show-dialog': { type: 'boolean' },
+        'no-browser': { type: 'boolean' },
+      },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    const flags: ConfigFlags = {
+      config: values.config,
+      tokenFile: values['token-file'],
+      port: values.port,
+      timeout: values.timeout,
+      showDialog: values['show-dialog'],
+      noBrowser: values['no-browser'],
+    };
+    return { help: values.help ?? false, flags };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'));
+  }
+}
+
+export interface DoctorOptions {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  flags: ConfigFlags;
+  probes: DoctorProbes;
+  stopDir?: string;
+  homeDir?: string;
+}
+
+/** The report and the exit code, with every dependency passed in (tests give fixed probes). */
+export async function doctor(options: DoctorOptions): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const inspection = await inspectConfig(options);
+    const diagnosis = await diagnose(inspection, options.probes);
+    const failed = diagnosis.checks.some((check) => !check.ok);
+    return { code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK, stdout: formatDoctorReport(inspection, diagnosis), stderr: '' };
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    const where = [error.file && `  file: ${error.file}`, error.key && `  key:  ${error.key}`].filter(Boolean);
+    return { code: EXIT.USAGE, stdout: '', stderr: [`✖ ${error.message}`, ...where, ''].join('\n') };
+  }
+}
+
+/** `pytify-auth doctor`: a plain-text report on stdout, the same with or without a terminal. */
+export async function run(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(DOCTOR_HELP);
+    return EXIT.OK;
+  }
+  const result = await doctor({ cwd: process.cwd(), env: process.env, flags: args.flags, probes: systemProbes });
+  process.stdout.write(result.stdout);
+  process.stderr.write(result.stderr);
+  return result.code;
 }

@@ -1,6 +1,71 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../auth/errors.js';
 import { UsageError } from '../cli/args.js';
+import { EXIT } from '../cli/exit-codes.js';
+import { describeConfigError } from '../cli/messages.js';
+import { printSetupGuide } from '../setup/plain-setup.js';
+import { prepareSetup } from '../setup/prepare.js';
 
-/** `pytify-auth init`: not built yet. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new UsageError('the "init" command is not available yet');
+export const INIT_HELP = `Usage: pytify-auth init [--config <file>] [--port <n>]
+
+Opens the setup screens: the steps in the Spotify dashboard, then the Client ID and an optional
+client secret (leave it empty for PKCE). Saves them, readable by you only, to the config file in
+use (when it is JSON or YAML), else to .spotifyrc in the current directory; an existing file is
+replaced only after you confirm, and its other settings are kept. When a config exists, the fields
+start with its values. Then run pytify-auth to authorize.
+
+  --config <file>   save to this file (JSON or YAML; created if missing)
+  --port <n>        show the redirect URI with this port, as pytify-auth --port <n> would use it
+  -h, --help        show this help
+
+Without a terminal, prints the guide (stderr) and the file to write (stdout), and exits 1.
+Exit codes: 0 saved, 1 cancelled or no terminal, 2 usage or configuration error.
+`;
+
+function parse(argv: string[]): { help: boolean; config?: string; port?: string } {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: { help: { type: 'boolean', short: 'h' }, config: { type: 'string' }, port: { type: 'string' } },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return { help: values.help ?? false, config: values.config, port: values.port };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'));
+  }
+}
+
+/**
+ * `pytify-auth init`: the setup screens on purpose, for a first config or to edit one. It stops
+ * once the file is saved rather than going on to the login, so it is also the way to change the
+ * client id without authorizing; a first `pytify-auth` does both in one run.
+ */
+export async function run(argv: string[]): Promise<number> {
+  const args = parse(argv);
+  if (args.help) {
+    process.stdout.write(INIT_HELP);
+    return EXIT.OK;
+  }
+  const cwd = process.cwd();
+  const options = { cwd, env: process.env, flags: { config: args.config, port: args.port } };
+  if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    const headline = (file: string) => `pytify-auth init: editing ${file} needs a terminal. To do it by hand:`;
+    return printSetupGuide(options, process, headline);
+  }
+  let plan;
+  try {
+    plan = await prepareSetup(options);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(describeConfigError(error));
+    return EXIT.USAGE;
+  }
+  const { runSetup } = await import('../ui/setup/run-setup.js');
+  const outcome = await runSetup(plan, cwd);
+  if (!('written' in outcome)) return EXIT.NOT_AUTHORIZED;
+  process.stdout.write(`Next: run pytify-auth to authorize.\n`);
+  return EXIT.OK;
 }

@@ -1,0 +1,80 @@
+import { Box, Text } from 'ink';
+import { checkClientId, checkClientSecret } from '../../setup/credentials.js';
+import { KeyLine } from './KeyLine.js';
+import { LABEL_WIDTH, CheckLine, TextField } from './TextField.js';
+
+export interface ClientIdStepProps {
+  readonly value: string;
+  readonly rejected: boolean;
+}
+
+/** Asks for the Client ID and says what is wrong with it while it is typed or pasted. */
+export function ClientIdStep({ value, rejected }: ClientIdStepProps) {
+  return (
+    <Box flexDirection="column">
+      <TextField label="Client ID" value={value} placeholder="paste it here">
+        {value === '' ? (
+          <Text dimColor>32 characters, 0-9 and a-f</Text>
+        ) : (
+          <CheckLine check={checkClientId(value)} rejected={rejected} valid="32 hexadecimal characters" />
+        )}
+      </TextField>
+      <Box marginTop={1}>
+        {value === '' ? (
+          <KeyLine press="Enter" then="to open the dashboard in your browser" other="Esc to quit" />
+        ) : (
+          <KeyLine press="Enter" then="to continue" other="Ctrl-U clears · Esc to quit" />
+        )}
+      </Box>
+    </Box>
+  );
+}
+
+export interface SecretStepProps {
+  readonly clientId: string;
+  readonly value: string;
+  readonly rejected: boolean;
+  readonly fileLabel: string;
+  /** Keys copied from a config the new file will take precedence over, and that file. */
+  readonly carried?: { readonly from: string; readonly keys: readonly string[] };
+}
+
+/** The optional secret, masked; empty means PKCE, which the screen recommends. */
+export function SecretStep({ clientId, value, rejected, fileLabel, carried }: SecretStepProps) {
+  return (
+    <Box flexDirection="column">
+      <Box>
+        <Box width={LABEL_WIDTH} flexShrink={0}>
+          <Text bold>Client ID</Text>
+        </Box>
+        <Text>
+          {clientId} <Text color="green">✔</Text>
+        </Text>
+      </Box>
+      <TextField label="Client secret" value={value} masked placeholder="optional: leave empty for PKCE">
+        {value === '' ? (
+          <Text dimColor>No secret: PKCE, recommended (nothing secret is stored anywhere).</Text>
+        ) : (
+          <CheckLine check={checkClientSecret(value, clientId)} rejected={rejected} valid="32 hexadecimal characters" />
+        )}
+      </TextField>
+      <Box marginTop={1} flexDirection="column">
+        <Text>
+          Saves to <Text bold>{fileLabel}</Text>, readable by you only (mode 0600).
+        </Text>
+        {carried && carried.keys.length > 0 && (
+          <Text dimColor>
+            It is read before {carried.from}, so its settings are copied along: {carried.keys.join(', ')}.
+          </Text>
+        )}
+      </Box>
+      <Box marginTop={1}>
+        {value === '' ? (
+          <KeyLine press="Enter" then="to save without a secret" other="Esc to go back" />
+        ) : (
+          <KeyLine press="Enter" then="to save" other="Ctrl-U clears (no secret) · Esc to go back" />
+        )}
+      </Box>
+    </Box>
+  );
+}
