@@ -64,6 +64,22 @@ describe('pytify-auth in a terminal', () => {
     expect(String(visit?.callbackHtml)).toContain('Test Listener');
   });
 
+  it('shows the saved authorization on the next launch', async () => {
+    const dir = await tempDir();
+    await writeConfig(dir, spotify);
+    const first = launch(dir, []);
+    await first.waitForText('Press Enter to authorize');
+    first.sendKeys('Enter');
+    await first.waitForText('Authorized as Test Listener');
+    expect(await first.exitCode()).toBe(0);
+    const today = new Date().toISOString().slice(0, 10);
+    const second = launch(dir, []);
+    const screen = await second.waitForText('Enter to authorize again');
+    expect(screen).toMatch(new RegExp(`Authorized as Test Listener on ${today}, expires in 18\\d days`));
+    second.sendKeys('q');
+    expect(await second.exitCode()).toBe(1);
+  });
+
   it('says when access is declined, offers Enter to retry, and exits 1 on q without a token', async () => {
     const dir = await tempDir();
     await writeConfig(dir, spotify);
@@ -104,7 +120,7 @@ describe('pytify-auth in a terminal', () => {
     await writeConfig(dir, spotify);
     await writeFile(join(dir, '.pytify'), 'previous-good-token');
     const session = launch(dir, []);
-    await session.waitForText('Press Enter to authorize');
+    await session.waitForText('Enter to authorize');
     spotify.failNextTokenRequests({ kind: 'status', status: 500, body: '{"error":"server_error"}' });
     session.sendKeys('Enter');
     const screen = await session.waitForText('Enter to try again');

@@ -148,7 +148,9 @@ describe('two pytify-auth logins at once', () => {
     expect(results.map((result) => result.code)).toEqual([0, 0]);
     const token = await savedToken(file);
     expect(await refreshes(token)).toBe(true);
-    // Nothing else is left next to it: no temporary file, no second token.
-    expect((await readdir(dir)).sort()).toEqual(['.spotifyrc', 'browser.log', 'shared.pytify']);
+    // Nothing else is left next to it: no temporary file, no lock, no second token; only the
+    // record that goes with the token, private too.
+    expect((await readdir(dir)).sort()).toEqual(['.spotifyrc', 'browser.log', 'shared.pytify', 'shared.pytify.json']);
+    expect((await stat(join(dir, 'shared.pytify.json'))).mode & 0o777).toBe(0o600);
   });
 });

@@ -44,6 +44,34 @@ describe('LoginView: one screen per state', () => {
     ['ready with a saved token', { kind: 'ready' }, { tokenSaved: true }],
     ['ready with a client secret', { kind: 'ready' }, { flow: 'secret' }],
     [
+      'ready with a saved authorization',
+      { kind: 'ready' },
+      { tokenSaved: true, savedLines: [{ tone: 'info', text: 'Authorized as Jane Doe on 2025-10-01, expires in 90 days · Enter to authorize again' }] },
+    ],
+    [
+      'ready with an authorization expiring soon and a missing scope',
+      { kind: 'ready' },
+      {
+        tokenSaved: true,
+        savedLines: [
+          { tone: 'warning', text: 'Authorized as Jane Doe on 2025-07-10, expires in 9 days · Enter to authorize again' },
+          { tone: 'warning', text: 'Fewer than 14 days left: authorize again now, or the player stops working on 2026-01-10.' },
+          { tone: 'warning', text: 'Not granted yet: user-modify-playback-state. Authorize again to add them.' },
+        ],
+      },
+    ],
+    [
+      'ready with an expired authorization',
+      { kind: 'ready' },
+      {
+        tokenSaved: true,
+        savedLines: [
+          { tone: 'error', text: 'Authorized as Jane Doe on 2025-06-01, expired on 2025-12-01 · Enter to authorize again' },
+          { tone: 'error', text: 'Refresh tokens last 6 months from authorization: authorize again so the player keeps working.' },
+        ],
+      },
+    ],
+    [
       'ready on a free port (portless redirect URI)',
       { kind: 'ready' },
       { redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' },

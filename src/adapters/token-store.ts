@@ -2,12 +2,24 @@ import { randomBytes } from 'node:crypto';
 import { lstat, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PytifyError } from '../auth/errors.js';
+import type { Account } from '../auth/state.js';
+import type { SavedAuthorizationLine } from '../token/describe-saved.js';
+import type { TokenGrant } from '../token/token-client.js';
+
+/** What a login knows when it saves: for stores that keep a record next to the token. */
+export interface SaveContext {
+  grant: TokenGrant;
+  account: Account;
+  now: number;
+}
 
 /** Where the refresh token lives: exactly the token, nothing else, as the original tool wrote it. */
 export interface TokenStore {
   readonly path: string;
   read(): Promise<string | undefined>;
-  save(refreshToken: string): Promise<void>;
+  save(refreshToken: string, context?: SaveContext): Promise<void>;
+  /** What the launch screen says about the saved authorization (who, when, expiry); optional. */
+  describe?(now: number): Promise<SavedAuthorizationLine[]>;
 }
 
 async function refuseSymlink(path: string): Promise<void> {

@@ -2,6 +2,7 @@ import type { CallbackPage } from '../adapters/callback-page.js';
 import type { Browser } from '../adapters/browser.js';
 import { sshForwardCommand, type RunEnvironment } from '../adapters/environment.js';
 import type { DebugLog } from '../debug-log.js';
+import type { SavedAuthorizationLine } from '../token/describe-saved.js';
 import type { CallbackServer, CallbackServerOptions } from '../adapters/callback-server.js';
 import type { TokenStore } from '../adapters/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
@@ -63,6 +64,7 @@ export class LoginFlow {
   private attempt?: Attempt;
   private completed = false;
   private tokenSaved = false;
+  private savedLines: SavedAuthorizationLine[] = [];
   private redirectUri: string;
   private readonly picksFreePort: boolean;
 
@@ -85,6 +87,7 @@ export class LoginFlow {
       flow: config.clientSecret ? 'secret' : 'pkce',
       tokenFile: config.tokenFile,
       tokenSaved: this.tokenSaved,
+      savedLines: this.savedLines,
       environment: this.environment.kind,
       sshCommand: this.sshCommand(),
       browserSkipReason: this.browserSkipReason(),
@@ -122,7 +125,9 @@ export class LoginFlow {
 
   /** Starts the listener at launch, so a busy port shows before the user presses anything. */
   async start(): Promise<void> {
-    this.tokenSaved = (await this.deps.tokenStore.read().catch(() => undefined)) !== undefined;
+    const { tokenStore, clock } = this.deps;
+    this.tokenSaved = (await tokenStore.read().catch(() => undefined)) !== undefined;
+    this.savedLines = (await tokenStore.describe?.(clock.now()).catch(() => undefined)) ?? [];
     const target = parseRedirectUri(this.deps.config.redirectUri);
     try {
       this.server = await this.deps.listen({
@@ -251,7 +256,7 @@ export class LoginFlow {
       const grant = await tokenClient.exchangeCode({ code, redirectUri: this.redirectUri, codeVerifier: attempt.verifier });
       this.emit({ type: 'verifying' });
       const account = await tokenClient.fetchProfile(grant.accessToken);
-      await tokenStore.save(grant.refreshToken!);
+      await tokenStore.save(grant.refreshToken!, { grant, account, now: this.deps.clock.now() });
       this.completed = true;
       this.tokenSaved = true;
       this.attempt = undefined;

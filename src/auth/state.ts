@@ -38,6 +38,8 @@ export interface LoginInfo {
   flow: 'pkce' | 'secret';
   tokenFile: string;
   tokenSaved: boolean;
+  /** About the saved authorization (who, when, days left, missing scopes), each with a tone. */
+  savedLines?: ReadonlyArray<{ tone: 'info' | 'warning' | 'error'; text: string }>;
   /** Where we run, for the hint that gets the callback here (SSH, WSL, container, no display). */
   environment: 'desktop' | 'ssh' | 'wsl' | 'container' | 'no-display';
   /** Over SSH: the command to run on the user's own machine so its browser reaches our port. */

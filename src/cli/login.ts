@@ -3,13 +3,13 @@ import { startCallbackServer } from '../adapters/callback-server.js';
 import { detectEnvironment, systemProbe } from '../adapters/environment.js';
 import { findPortHolder } from '../adapters/port-holder.js';
 import { tokenDirectoryWarning } from '../adapters/token-dir-check.js';
-import { createFileTokenStore } from '../adapters/token-store.js';
 import { ConfigError } from '../auth/errors.js';
 import { LoginFlow, systemClock } from '../auth/flow.js';
 import { cryptoRandom } from '../auth/pkce.js';
 import type { LoginState } from '../auth/state.js';
 import { loadConfig } from '../config/load-config.js';
 import type { Config, ConfigFlags, ConfigWarning } from '../config/types.js';
+import { createAuthorizationStore } from '../token/authorization-store.js';
 import { createTokenClient } from '../token/token-client.js';
 import type { CliArgs } from './args.js';
 import { createDebugLog, debugEnabled } from '../debug-log.js';
@@ -87,7 +87,7 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     listen: startCallbackServer,
     browser: createBrowser(process.env),
     tokenClient: createTokenClient({ ...config, log }),
-    tokenStore: createFileTokenStore(config.tokenFile),
+    tokenStore: createAuthorizationStore(config.tokenFile, { clientId: config.clientId, scopes: config.scopes }),
     clock: systemClock,
     random: cryptoRandom,
     environment: detectEnvironment(systemProbe(process.env)),

@@ -1,6 +1,73 @@
-import { UsageError } from '../cli/args.js';
+import { EXIT } from '../cli/exit-codes.js';
+import type { Account } from '../auth/state.js';
+import { loadTokenConfig, obtainFor } from '../token/access-token.js';
+import { readAuthorization } from '../token/authorization.js';
+import { loginCommand, parseCommandArgs, reportFailure, warn } from '../token/command-kit.js';
+import { toAccessTokenError, type AccessTokenError } from '../token/errors.js';
+import { formatStatusText, stateFor, statusExitCode, statusJson } from '../token/status-report.js';
 
-/** `pytify-auth status`: not built yet. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new UsageError('the "status" command is not available yet');
+export const HELP = `Usage: pytify-auth status [options]
+
+Shows the saved authorization: account, scopes, when it was authorized, when the refresh token
+expires (6 months after authorization), and whether it works right now (one refresh, then GET /me;
+a rotated refresh token is saved). Never prints a token.
+
+Options
+  --json                 print one JSON object (fields in the README)
+  --config <file>        use this config file instead of searching for .spotifyrc
+  --token-file <path>    the saved refresh token (default: .pytify)
+  -h, --help             show this help
+
+Exit codes
+  0 it works   1 authorize again (expired, revoked or never authorized)
+  2 temporary failure (network, 429, 5xx), or a usage or configuration error
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs(argv, { json: true });
+  if (args.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  let loaded;
+  try {
+    loaded = await loadTokenConfig({ configFile: args.config, tokenFile: args.tokenFile });
+  } catch (error) {
+    const failure = toAccessTokenError(error);
+    reportFailure(failure);
+    if (args.json) {
+      const { code, reason, message } = failure;
+      process.stdout.write(`${JSON.stringify({ state: 'config_error', works: null, error: { code, reason, message } }, null, 2)}\n`);
+    }
+    return EXIT.USAGE;
+  }
+  const { config } = loaded;
+  for (const warning of loaded.warnings) warn(warning.message);
+
+  let failure: AccessTokenError | undefined;
+  let account: Account | undefined;
+  let warnings: string[] = [];
+  try {
+    const obtained = await obtainFor(config, {}, true);
+    account = obtained.account;
+    warnings = obtained.warnings;
+  } catch (error) {
+    failure = toAccessTokenError(error);
+  }
+  // Read after the check: a refresh that rebuilt or updated the record is shown as it now is.
+  const saved = await readAuthorization(config.tokenFile, { clientId: config.clientId, scopes: config.scopes, now: Date.now() });
+  const state = stateFor(failure);
+  const report = {
+    state,
+    saved,
+    clientId: config.clientId,
+    flow: config.clientSecret ? ('secret' as const) : ('pkce' as const),
+    configuredScopes: config.scopes,
+    account,
+    error: failure,
+    warnings,
+    login: loginCommand(args),
+  };
+  process.stdout.write(args.json ? `${JSON.stringify(statusJson(report), null, 2)}\n` : formatStatusText(report));
+  return statusExitCode(state);
 }

@@ -1,6 +1,51 @@
-import { UsageError } from '../cli/args.js';
+// Kept light on purpose: a player may run this before every request, so no UI, no Ink, no React.
+import { EXIT } from '../cli/exit-codes.js';
+import { getAccessToken } from '../index.js';
+import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from '../token/command-kit.js';
+import { isAccessTokenError } from '../token/errors.js';
 
-/** `pytify-auth token`: not built yet. */
-export async function run(_argv: string[]): Promise<number> {
-  throw new UsageError('the "token" command is not available yet');
+export const HELP = `Usage: pytify-auth token [options]
+
+Prints a valid Spotify access token on stdout and nothing else: the cached one while it has more
+than 60 seconds left, else a fresh one (a rotated refresh token is saved first). Messages go to
+stderr, so this works:  curl -H "Authorization: Bearer $(pytify-auth token)" …
+
+Options
+  --json                 print {"access_token", "token_type", "expires_at", "scope"} instead
+  --config <file>        use this config file instead of searching for .spotifyrc
+  --token-file <path>    the saved refresh token (default: .pytify)
+  -h, --help             show this help
+
+Exit codes
+  0 printed a token   1 authorize again (expired, revoked or never authorized)
+  2 temporary failure (network, 429, 5xx), or a usage or configuration error
+`;
+
+export async function run(argv: string[]): Promise<number> {
+  const args = parseCommandArgs(argv, { json: true });
+  if (args.help) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
+  }
+  try {
+    const token = await getAccessToken({ configFile: args.config, tokenFile: args.tokenFile });
+    for (const warning of token.warnings) warn(warning);
+    if (token.missingScopes.length > 0) {
+      warn(`the authorization lacks ${token.missingScopes.join(', ')}: run ${loginCommand(args)} to authorize again with them`);
+    }
+    const output = args.json
+      ? JSON.stringify({
+          access_token: token.accessToken,
+          token_type: token.tokenType,
+          expires_at: new Date(token.expiresAt).toISOString(),
+          scope: token.scope,
+        })
+      : token.accessToken;
+    process.stdout.write(`${output}\n`);
+    return EXIT.OK;
+  } catch (error) {
+    if (!isAccessTokenError(error)) throw error;
+    reportFailure(error, loginCommand(args));
+    return exitCodeFor(error);
+  }
 }

@@ -3,6 +3,7 @@ import type { LoginInfo, LoginState } from '../auth/state.js';
 import { Keys } from './Keys.js';
 import type { PasteState } from './PasteInput.js';
 import { PortBusyStatus } from './PortBusyStatus.js';
+import { SavedAuthorization } from './SavedAuthorization.js';
 import { Busy } from './Spinner.js';
 import { TokenErrorStatus } from './TokenErrorStatus.js';
 import { WaitingStatus } from './WaitingStatus.js';
@@ -22,6 +23,7 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste 
     case 'starting':
       return <Text dimColor>Starting the callback listener…</Text>;
     case 'ready':
+      if (info.savedLines && info.savedLines.length > 0) return <SavedAuthorization lines={info.savedLines} />;
       if (!info.tokenSaved) return <Keys enter="authorize in your browser" />;
       return (
         <Box flexDirection="column">

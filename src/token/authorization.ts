@@ -1,0 +1,64 @@
+import { createFileTokenStore } from '../adapters/token-store.js';
+import type { Account } from '../auth/state.js';
+import { acquireLock, lockPathFor } from './lock.js';
+import { summarize, type Expectations, type SavedAuthorization } from './lifetime.js';
+import { fingerprint, recordPathFor, writeRecord } from './record.js';
+import { readSaved } from './saved.js';
+import type { TokenGrant } from './token-client.js';
+
+export type { SavedAuthorization } from './lifetime.js';
+export { describeSavedAuthorization, type SavedAuthorizationLine } from './describe-saved.js';
+
+export interface NewAuthorization {
+  refreshToken: string;
+  grant: TokenGrant;
+  account: Account;
+  clientId: string;
+  /** Epoch ms of the consent: the 6 months run from here. */
+  now: number;
+}
+
+/**
+ * For the login flow, after the code exchange and GET /me: the token file first (atomically, 0600,
+ * exactly the token), then the record. Throws TOKEN_STORE_ERROR only when the token file could not
+ * be written; a record that could not be written is returned as a warning.
+ */
+export async function saveAuthorization(tokenFile: string, input: NewAuthorization): Promise<{ warnings: string[] }> {
+  // Serialized with players' refreshes, so a rotation in flight cannot overwrite the new token. A
+  // lock that cannot be had (stuck, unwritable folder) must not cost the user a fresh login.
+  const lock = await acquireLock(lockPathFor(tokenFile), { waitMs: 10_000 }).catch(() => undefined);
+  try {
+    await createFileTokenStore(tokenFile).save(input.refreshToken);
+    const { grant, now } = input;
+    const recordFile = recordPathFor(tokenFile);
+    try {
+      await writeRecord(recordFile, {
+        clientId: input.clientId,
+        authorizedAt: now,
+        knownSince: now,
+        scopes: grant.scopes,
+        account: input.account,
+        accessToken: grant.accessToken,
+        tokenType: grant.tokenType,
+        accessTokenExpiresAt: now + grant.expiresInSeconds * 1000,
+        refreshTokenSha256: fingerprint(input.refreshToken),
+      });
+      return { warnings: [] };
+    } catch (error) {
+      const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+      return { warnings: [`could not write ${recordFile} (${reason}); the token is saved, and the record is rebuilt on the next refresh`] };
+    }
+  } finally {
+    await lock?.release();
+  }
+}
+
+/** For the launch screen and `status`: reads both files, never throws, never asks Spotify. */
+export async function readAuthorization(tokenFile: string, expectations: Expectations): Promise<SavedAuthorization> {
+  try {
+    return summarize(await readSaved(tokenFile), expectations);
+  } catch (error) {
+    const unreadable = summarize({ tokenFile, recordFile: recordPathFor(tokenFile) }, expectations);
+    return { ...unreadable, tokenProblem: (error as Error).message };
+  }
+}

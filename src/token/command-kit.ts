@@ -1,0 +1,69 @@
+import { parseArgs } from 'node:util';
+import { ConfigError } from '../auth/errors.js';
+import { UsageError } from '../cli/args.js';
+import { EXIT } from '../cli/exit-codes.js';
+import { describeConfigError } from '../cli/messages.js';
+import type { AccessTokenError } from './errors.js';
+
+/** What `status`, `token` and `logout` share: the two path flags of the login, plus their own. */
+export interface CommandArgs {
+  help: boolean;
+  json: boolean;
+  yes: boolean;
+  config?: string;
+  tokenFile?: string;
+}
+
+export function parseCommandArgs(argv: string[], own: { json?: boolean; yes?: boolean }): CommandArgs {
+  try {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      strict: true,
+      allowPositionals: true,
+      options: {
+        help: { type: 'boolean', short: 'h' },
+        config: { type: 'string' },
+        'token-file': { type: 'string' },
+        ...(own.json ? { json: { type: 'boolean' as const } } : {}),
+        ...(own.yes ? { yes: { type: 'boolean' as const, short: 'y' } } : {}),
+      },
+    });
+    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
+    return {
+      help: values.help === true,
+      json: values.json === true,
+      yes: values.yes === true,
+      config: values.config as string | undefined,
+      tokenFile: values['token-file'] as string | undefined,
+    };
+  } catch (error) {
+    if (error instanceof UsageError) throw error;
+    // node:util's messages are clear ("Unknown option '--x'"); drop its advice about '--'.
+    const message = (error as Error).message.split('. ')[0] ?? 'invalid arguments';
+    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
+  }
+}
+
+/** The login command with the same paths, for "run … to authorize again". */
+export function loginCommand(args: Pick<CommandArgs, 'config' | 'tokenFile'>): string {
+  const quote = (value: string) => (/^[\w@%+=:,./~-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`);
+  const parts = ['pytify-auth'];
+  if (args.config) parts.push('--config', quote(args.config));
+  if (args.tokenFile) parts.push('--token-file', quote(args.tokenFile));
+  return parts.join(' ');
+}
+
+/** 1: a person must authorize again; 2: try later, or fix the configuration (the message says which). */
+export function exitCodeFor(error: AccessTokenError): number {
+  return error.code === 'REAUTHORIZE_REQUIRED' ? EXIT.NOT_AUTHORIZED : EXIT.USAGE;
+}
+
+/** stderr: a configuration problem gets the login's full guide; anything else one line. */
+export function reportFailure(error: AccessTokenError, login = 'pytify-auth'): void {
+  if (error.cause instanceof ConfigError) return void process.stderr.write(describeConfigError(error.cause));
+  process.stderr.write(`pytify-auth: ${error.message}\n`);
+  // With other paths than the defaults, "run pytify-auth again" alone would authorize the wrong file.
+  if (error.code === 'REAUTHORIZE_REQUIRED' && login !== 'pytify-auth') process.stderr.write(`To authorize: ${login}\n`);
+}
+
+export const warn = (message: string): void => void process.stderr.write(`pytify-auth: warning: ${message}\n`);

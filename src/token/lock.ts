@@ -1,0 +1,130 @@
+import { randomBytes } from 'node:crypto';
+import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { hostname } from 'node:os';
+import { PytifyError } from '../auth/errors.js';
+import { AccessTokenError } from './errors.js';
+
+/**
+ * A lock file next to the token file, so two players refreshing at once cannot both spend a
+ * single-use (rotating) refresh token. Created with O_EXCL; holds pid, host and a nonce. A crashed
+ * holder never blocks for long: a lock whose process is gone, or that nobody has touched for
+ * `staleMs` (the holder touches it every `heartbeatMs`), is taken over.
+ */
+export interface LockOptions {
+  waitMs?: number;
+  staleMs?: number;
+  pollMs?: number;
+  heartbeatMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+export interface HeldLock {
+  release(): Promise<void>;
+}
+
+export const lockPathFor = (tokenFile: string): string => `${tokenFile}.lock`;
+
+/** Nonces of the locks this process holds: the same pid in a lock file may be us or a dead predecessor. */
+const heldHere = new Set<string>();
+
+interface Holder {
+  content: string;
+  pid?: number;
+  host?: string;
+  nonce?: string;
+  mtimeMs: number;
+}
+
+async function inspect(path: string): Promise<Holder | undefined> {
+  try {
+    const [content, stats] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    let data: Partial<Holder> = {};
+    try {
+      data = JSON.parse(content) as Partial<Holder>;
+    } catch {
+      // Being written right now, or garbage: only its age can tell.
+    }
+    return { content, pid: data.pid, host: data.host, nonce: data.nonce, mtimeMs: stats.mtimeMs };
+  } catch {
+    return undefined; // released in the meantime
+  }
+}
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+function isStale(holder: Holder, staleMs: number): boolean {
+  if (Date.now() - holder.mtimeMs > staleMs) return true;
+  if (holder.host !== hostname() || typeof holder.pid !== 'number') return false;
+  if (holder.pid === process.pid) return !heldHere.has(holder.nonce ?? '');
+  return !processAlive(holder.pid);
+}
+
+/** Moves the stale lock aside first, so a lock taken by someone else in between is put back, not deleted. */
+async function removeStale(path: string, staleContent: string): Promise<void> {
+  const aside = `${path}.stale-${randomBytes(4).toString('hex')}`;
+  try {
+    await rename(path, aside);
+  } catch {
+    return; // someone else removed it first
+  }
+  const moved = await readFile(aside, 'utf8').catch(() => staleContent);
+  if (moved !== staleContent) await link(aside, path).catch(() => undefined);
+  await unlink(aside).catch(() => undefined);
+}
+
+export async function acquireLock(path: string, options: LockOptions = {}): Promise<HeldLock> {
+  const { waitMs = 30_000, staleMs = 30_000, pollMs = 50, heartbeatMs = 5_000 } = options;
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const nonce = randomBytes(8).toString('hex');
+  const content = JSON.stringify({ pid: process.pid, host: hostname(), nonce });
+  const deadline = Date.now() + waitMs;
+  for (;;) {
+    try {
+      const handle = await open(path, 'wx', 0o600);
+      try {
+        await handle.writeFile(content, 'utf8');
+      } finally {
+        await handle.close();
+      }
+      break;
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code !== 'EEXIST') throw new PytifyError('TOKEN_STORE_ERROR', `Could not create the lock file ${path} (${code ?? 'failed'})`, { cause: error });
+    }
+    const holder = await inspect(path);
+    if (holder && isStale(holder, staleMs)) {
+      await removeStale(path, holder.content);
+      continue;
+    }
+    if (Date.now() >= deadline) {
+      const who = holder?.pid ? ` (pid ${holder.pid})` : '';
+      throw new AccessTokenError(
+        'TEMPORARY_FAILURE',
+        'LOCK_TIMEOUT',
+        `another pytify-auth process${who} is still refreshing the token (lock file ${path}); try again`,
+      );
+    }
+    await sleep(pollMs);
+  }
+  heldHere.add(nonce);
+  const heartbeat = setInterval(() => {
+    const now = new Date();
+    utimes(path, now, now).catch(() => undefined);
+  }, heartbeatMs);
+  heartbeat.unref();
+  return {
+    async release() {
+      clearInterval(heartbeat);
+      heldHere.delete(nonce);
+      // Only our own lock: if it was (wrongly) taken over, the new holder's file stays.
+      if ((await readFile(path, 'utf8').catch(() => '')) === content) await unlink(path).catch(() => undefined);
+    },
+  };
+}

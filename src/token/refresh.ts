@@ -1,0 +1,148 @@
+import { createFileTokenStore } from '../adapters/token-store.js';
+import { TokenError } from '../auth/errors.js';
+import type { Account } from '../auth/state.js';
+import type { TokenClient } from './token-client.js';
+import { AccessTokenError, toAccessTokenError } from './errors.js';
+import { acquireLock, lockPathFor, type LockOptions } from './lock.js';
+import { writeRecord, type TokenRecord } from './record.js';
+import { recordAfterRefresh, usableRecord } from './record-update.js';
+import { withRetry, type RetryPolicy, type Sleep } from './retry.js';
+import { readSaved, type Saved } from './saved.js';
+
+/** Everything with a side effect or a clock, so tests run against the local Spotify without waiting. */
+export interface RefreshDeps {
+  tokenFile: string;
+  clientId: string;
+  client: Pick<TokenClient, 'refresh' | 'fetchProfile'>;
+  now(): number;
+  sleep: Sleep;
+  retry?: RetryPolicy;
+  lock?: LockOptions;
+}
+
+export interface ObtainOptions {
+  /** A cached access token is reused while it has more than this left. Default 60 s. */
+  minValidityMs?: number;
+  /** Always refresh and check GET /me: proves the authorization works now (`status`). */
+  verify?: boolean;
+}
+
+export interface Obtained {
+  accessToken: string;
+  tokenType: string;
+  expiresAt: number;
+  scopes: string[];
+  refreshed: boolean;
+  rotated: boolean;
+  account?: Account;
+  record: TokenRecord;
+  /** Problems that did not stop us (a corrupt record replaced, a record that could not be written). */
+  warnings: string[];
+}
+
+function requireToken(saved: Saved): asserts saved is Saved & { token: string } {
+  if (saved.token === undefined) {
+    throw new AccessTokenError('REAUTHORIZE_REQUIRED', 'NO_TOKEN', `not authorized: no refresh token in ${saved.tokenFile} — run pytify-auth to authorize`);
+  }
+}
+
+function fromRecord(record: TokenRecord, refreshed: boolean, rotated: boolean, warnings: string[]): Obtained {
+  const { accessToken, tokenType, accessTokenExpiresAt, scopes, account } = record;
+  return { accessToken: accessToken!, tokenType: tokenType ?? 'Bearer', expiresAt: accessTokenExpiresAt!, scopes, account, refreshed, rotated, record, warnings };
+}
+
+async function saveRotated(tokenFile: string, refreshToken: string): Promise<void> {
+  try {
+    await createFileTokenStore(tokenFile).save(refreshToken);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    const next = 'the previous refresh token no longer works: make the file writable, then run pytify-auth again';
+    throw new AccessTokenError('CONFIG_ERROR', 'TOKEN_STORE_ERROR', `Spotify issued a new refresh token, but: ${why}; ${next}`, { cause: error });
+  }
+}
+
+/** The record is a cache: failing to write it is worth a warning, never the token. */
+async function saveRecord(path: string, record: TokenRecord, warnings: string[]): Promise<boolean> {
+  try {
+    await writeRecord(path, record);
+    return true;
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+    warnings.push(`could not update the record ${path} (${reason}); the token file is fine`);
+    return false;
+  }
+}
+
+/**
+ * Spotify says the authorization is dead: stop handing out its cached access token (likely revoked
+ * with it), so every caller hears "authorize again" now, not within the hour. The token file stays.
+ */
+async function forgetAccessToken(saved: Saved): Promise<void> {
+  if (!saved.record?.accessToken) return;
+  const withoutToken = { ...saved.record, accessToken: undefined, tokenType: undefined, accessTokenExpiresAt: undefined };
+  await writeRecord(saved.recordFile, withoutToken).catch(() => undefined);
+}
+
+async function refreshHoldingLock(saved: Saved & { token: string }, deps: RefreshDeps, verify: boolean): Promise<Obtained> {
+  const warnings: string[] = [];
+  const grant = await withRetry(() => deps.client.refresh(saved.token), deps.sleep, deps.retry).catch(async (error: unknown) => {
+    if (error instanceof TokenError && error.code === 'INVALID_GRANT') await forgetAccessToken(saved);
+    throw error;
+  });
+  const now = deps.now();
+  const rotated = grant.refreshToken !== undefined && grant.refreshToken !== saved.token;
+  const refreshToken = rotated ? grant.refreshToken! : saved.token;
+  // The new refresh token first, atomically: the old one is already spent. Without rotation the
+  // token file is not touched at all, so it stays byte-identical.
+  if (rotated) await saveRotated(saved.tokenFile, refreshToken);
+  let record = recordAfterRefresh(saved, deps.clientId, grant, refreshToken, now);
+  const replaced = await saveRecord(saved.recordFile, record, warnings);
+  if (saved.recordProblem) warnings.unshift(replaced ? `${saved.recordProblem}; it was replaced` : saved.recordProblem);
+  if (verify || !record.account) {
+    try {
+      const readProfile = () => deps.client.fetchProfile(grant.accessToken);
+      const account = verify ? await withRetry(readProfile, deps.sleep, deps.retry) : await readProfile();
+      if (account.id !== record.account?.id || account.displayName !== record.account?.displayName) {
+        record = { ...record, account };
+        await saveRecord(saved.recordFile, record, warnings);
+      }
+    } catch (error) {
+      if (verify) throw error; // otherwise the account is only nice to know: the token is fine
+    }
+  }
+  return fromRecord(record, true, rotated, warnings);
+}
+
+/**
+ * A valid access token: the cached one while it lasts, else a refresh serialized by the lock file.
+ * After the lock, the files are read again: another process may have refreshed (and rotated) while
+ * we waited, and its token is then the only one that still works. Never deletes anything.
+ */
+export async function obtainAccessToken(deps: RefreshDeps, options: ObtainOptions = {}): Promise<Obtained> {
+  try {
+    return await obtain(deps, options);
+  } catch (error) {
+    throw toAccessTokenError(error);
+  }
+}
+
+async function obtain(deps: RefreshDeps, options: ObtainOptions): Promise<Obtained> {
+  const minValidityMs = options.minValidityMs ?? 60_000;
+  const verify = options.verify ?? false;
+  const first = await readSaved(deps.tokenFile);
+  requireToken(first);
+  // A usable cache means the record was readable: no warnings on this path.
+  const early = verify ? undefined : usableRecord(first, deps.clientId, deps.now(), minValidityMs);
+  if (early) return fromRecord(early, false, false, []);
+  // The lock polls in real time (its staleness is judged by file times), not with deps.sleep.
+  const lock = await acquireLock(lockPathFor(deps.tokenFile), deps.lock);
+  try {
+    const saved = await readSaved(deps.tokenFile);
+    requireToken(saved);
+    const late = verify ? undefined : usableRecord(saved, deps.clientId, deps.now(), minValidityMs);
+    if (late) return fromRecord(late, false, false, []);
+    return await refreshHoldingLock(saved, deps, verify);
+  } finally {
+    await lock.release();
+  }
+}
