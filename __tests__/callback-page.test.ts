@@ -75,10 +75,19 @@ describe('escapeHtml and the html template', () => {
     expect(html`<p>${inner}${[inner, inner]}${3}</p>`.value).toBe('<p><b>&lt;i&gt;</b><b>&lt;i&gt;</b><b>&lt;i&gt;</b>3</p>');
   });
 
-  it('escapes the title, brand and heading of a page', () => {
-    const page = htmlPage({ title: '<t>', brand: '<b>', heading: '<h>', body: html`` });
+  it('escapes the title, brand, badge and heading of a page', () => {
+    const page = htmlPage({ title: '<t>', brand: '<b>', badge: '<g>', heading: '<h>', body: html`` });
     expect(page).toContain('<title>&lt;t&gt;</title>');
-    expect(page).toContain('<p class="brand">&lt;b&gt;</p>');
+    expect(page).toContain('<span>&lt;b&gt;</span>');
+    expect(page).toContain('<span class="badge">&lt;g&gt;</span>');
     expect(page).toContain('<h1>&lt;h&gt;</h1>');
+  });
+
+  it('marks pytify-auth\'s own pages and shows a status icon, unless told not to', () => {
+    const own = htmlPage({ title: 't', brand: 'b', heading: 'h', body: html``, tone: 'success' });
+    const other = htmlPage({ title: 't', brand: 'b', heading: 'h', body: html``, mark: false, icon: false });
+    expect(own.match(/<svg [^>]*aria-hidden="true"/g)).toHaveLength(2);
+    expect(own).toContain('<body class="tone-success">');
+    expect(other).not.toContain('<svg');
   });
 });

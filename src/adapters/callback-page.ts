@@ -24,6 +24,8 @@ interface PageSpec {
   body: SafeHtml;
 }
 
+// The name keeps its hyphen on narrow screens: "pytify-" / "auth" across two lines reads badly.
+const NAME = html`<span class="nowrap">pytify-auth</span>`;
 const BACK = html`<p class="next">You can close this tab and return to the terminal.</p>`;
 
 function spec(page: CallbackPage): PageSpec {
@@ -37,7 +39,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Authorized',
         heading: 'Spotify account connected',
         tone: 'success',
-        body: html`<p>pytify-auth is now authorized for the Spotify account ${who}.</p>${BACK}`,
+        body: html`<p>${NAME} is now authorized for the Spotify account ${who}.</p><p>The refresh token is saved on this computer, ready for your player.</p>${BACK}`,
       };
     }
     case 'declined':
@@ -46,7 +48,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Authorization declined',
         heading: 'Authorization declined',
         tone: 'warning',
-        body: html`<p>You chose not to give pytify-auth access to your Spotify account. Nothing was saved.</p><p class="next">You can close this tab. To try again, return to the terminal.</p>`,
+        body: html`<p>You chose not to give ${NAME} access to your Spotify account. Nothing was saved.</p><p class="next">You can close this tab. To try again, go back to the terminal: press Enter there, or run ${NAME} again.</p>`,
       };
     case 'error':
       // 500: the browser's request was fine, but the authorization it carried could not be finished.
@@ -55,7 +57,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Authorization failed',
         heading: 'Authorization failed',
         tone: 'error',
-        body: html`<p>${page.message}</p><p class="next">You can close this tab. The terminal shows what to do next.</p>`,
+        body: html`<p>${NAME} could not finish the authorization. Nothing was saved.</p><p class="detail">${page.message}</p><p class="next">You can close this tab. The terminal shows what to do next.</p>`,
       };
     case 'invalid-state':
       return {
@@ -63,7 +65,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Link not recognised',
         heading: 'This link is not from the current authorization',
         tone: 'error',
-        body: html`<p>Its <code>state</code> is missing or does not match the authorization pytify-auth started, so it was ignored. Old bookmarks, reloads of an earlier attempt or a link from someone else look like this.</p><p class="next">Go back to the terminal and follow the link it shows.</p>`,
+        body: html`<p>Its <code>state</code> is missing or does not match the authorization ${NAME} started, so it was ignored. Old bookmarks, reloads of an earlier attempt or a link from someone else look like this.</p><p class="next">Go back to the terminal and follow the link it shows.</p>`,
       };
     case 'already-completed':
       return {
@@ -71,7 +73,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Already completed',
         heading: 'Authorization already completed',
         tone: 'neutral',
-        body: html`<p>pytify-auth already finished this authorization; this request changed nothing.</p>${BACK}`,
+        body: html`<p>${NAME} already finished this authorization; this request changed nothing.</p>${BACK}`,
       };
     case 'expired':
       // 410 Gone: the attempt this link belonged to existed, but is over (timed out or restarted).
@@ -88,7 +90,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Not found',
         heading: 'Nothing here',
         tone: 'neutral',
-        body: html`<p>This address belongs to pytify-auth's temporary sign-in listener, which only answers the Spotify callback.</p>`,
+        body: html`<p>This address belongs to ${NAME}'s temporary sign-in listener, which only answers the Spotify callback.</p>`,
       };
     case 'bad-host':
       return {
@@ -96,7 +98,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Wrong address',
         heading: 'Wrong address for this listener',
         tone: 'error',
-        body: html`<p>pytify-auth only answers requests addressed to its own loopback address, as written in the redirect URI.</p>`,
+        body: html`<p>${NAME} only answers requests addressed to its own loopback address, as written in the redirect URI.</p>`,
       };
     case 'method-not-allowed':
       return {
@@ -104,7 +106,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Method not allowed',
         heading: 'Method not allowed',
         tone: 'neutral',
-        body: html`<p>pytify-auth's sign-in listener only answers GET requests from the browser.</p>`,
+        body: html`<p>${NAME}'s sign-in listener only answers GET requests from the browser.</p>`,
       };
   }
 }
