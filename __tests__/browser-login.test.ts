@@ -74,7 +74,7 @@ describe('pytify-auth --demo in a real browser', () => {
     const { cli, page, record, tokenFile } = await startLogin(['--demo']);
 
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Allow .+ to use your account\?$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Allow pytify-auth \(demo\) to use your account\?$/);
     await expectCleanPage(page, record);
     await screenshots(page, 'approve');
 

@@ -19,7 +19,7 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
   const timeoutSeconds = parseTimeout(flags.timeout);
   const port = parsePort(flags.port) ?? 0;
   const spotify = await startFakeSpotify({
-    clients: [{ clientId: DEMO_CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }],
+    clients: [{ clientId: DEMO_CLIENT_ID, name: 'pytify-auth (demo)', redirectUris: ['http://127.0.0.1/callback'] }],
   });
   const tokenFile = flags.tokenFile
     ? resolve(flags.tokenFile)
