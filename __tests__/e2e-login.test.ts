@@ -44,6 +44,15 @@ describe('pytify-auth in a terminal', () => {
     expect(session.screen()).not.toContain(token);
   });
 
+  it('paints the screen in a terminal even when CI is set (Ink would paint only the last frame)', async () => {
+    const dir = await tempDir();
+    const session = launch(dir, ['--demo', '--token-file', join(dir, 'ci.pytify')], { CI: 'true' });
+    await session.waitForText('Press Enter to authorize');
+    session.sendKeys('Enter');
+    await session.waitForText('Authorized as Demo Listener');
+    expect(await session.exitCode()).toBe(0);
+  });
+
   it('saves a refresh token that the accounts service accepts, from a .spotifyrc', async () => {
     const dir = await tempDir();
     await writeConfig(dir, spotify);
@@ -121,7 +130,8 @@ describe('pytify-auth in a terminal', () => {
     await writeFile(join(dir, '.pytify'), 'previous-good-token');
     const session = launch(dir, []);
     await session.waitForText('Enter to authorize');
-    spotify.failNextTokenRequests({ kind: 'status', status: 500, body: '{"error":"server_error"}' });
+    const fault = { kind: 'status', status: 500, body: '{"error":"server_error"}' } as const;
+    spotify.failNextTokenRequests(fault, fault, fault, fault); // the first try and its three retries
     session.sendKeys('Enter');
     const screen = await session.waitForText('Enter to try again');
     expect(screen).toContain('TOKEN_ENDPOINT_ERROR');

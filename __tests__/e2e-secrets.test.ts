@@ -51,10 +51,12 @@ describe('no secret in any output', () => {
   });
 
   it('failed exchanges with --debug (500 with HTML, invalid_client, a 200 cut short)', async () => {
-    spotify.failNextTokenRequests({ kind: 'status', status: 500, body: '<html><h1>Oops</h1></html>', contentType: 'text/html' });
+    const html500 = { kind: 'status', status: 500, body: '<html><h1>Oops</h1></html>', contentType: 'text/html' } as const;
+    spotify.failNextTokenRequests(html500, html500, html500, html500); // with its retries
     expect((await plainRun('500', await configured(PKCE_APP))).code).toBe(1);
     expect((await plainRun('invalid client', await configured(SECRET_APP, 'wrong-secret-value-123'))).code).toBe(1);
-    spotify.failNextTokenRequests({ kind: 'status', status: 200, body: '{"access_token":"cut-short-access-token-1234567', contentType: 'application/json' });
+    const cutShort = { kind: 'status', status: 200, body: '{"access_token":"cut-short-access-token-1234567', contentType: 'application/json' } as const;
+    spotify.failNextTokenRequests(cutShort, cutShort, cutShort, cutShort);
     const cut = await plainRun('cut short', await configured(PKCE_APP));
     expect(cut.code).toBe(1);
     expect(cut.stderr).not.toContain('cut-short-access-token');

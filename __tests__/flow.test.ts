@@ -95,6 +95,7 @@ async function startFlow(
     tokenStore: createFileTokenStore(config.tokenFile),
     clock,
     random: (size) => randomBytes(size),
+    sleep: async () => undefined,
     ...extra,
   });
   cleanups.push(() => flow.close());
@@ -373,14 +374,15 @@ describe('decline and retry', () => {
 });
 
 describe('token errors', () => {
-  it('reports TOKEN_ENDPOINT_ERROR on a 500 exchange and leaves the existing token file untouched', async () => {
+  it('reports TOKEN_ENDPOINT_ERROR when the exchange keeps failing with 500 and leaves the existing token file untouched', async () => {
     const config = configFor('pkce');
     await writeFile(config.tokenFile, 'old-token', { mode: 0o600 });
     const original = await readFile(config.tokenFile);
     const { flow, browser } = await startFlow(config);
     expect(flow.info.tokenSaved).toBe(true);
     flow.authorize();
-    spotify.failNextTokenRequests({ kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' });
+    const fault = { kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' } as const;
+    spotify.failNextTokenRequests(fault, fault, fault, fault); // every retry fails too
     const page = await browser.follow(waitingUrl(flow).toString(), 'approve');
 
     expect(page.status).toBe(500);
@@ -394,6 +396,34 @@ describe('token errors', () => {
     expect(retry.status).toBe(200);
     expect(flow.state.kind).toBe('authorized');
     expect(await readFile(config.tokenFile, 'utf8')).not.toBe('old-token');
+  });
+
+  it('retries a temporary failure with backoff and completes (5xx, then 429 with Retry-After)', async () => {
+    const sleeps: number[] = [];
+    const { flow, browser } = await startFlow(configFor('pkce'), undefined, {
+      sleep: async (ms) => {
+        sleeps.push(ms);
+      },
+    });
+    flow.authorize();
+    spotify.failNextTokenRequests(
+      { kind: 'status', status: 503, body: '' },
+      { kind: 'status', status: 429, body: '', headers: { 'retry-after': '3' } },
+    );
+    const page = await browser.follow(waitingUrl(flow).toString(), 'approve');
+    expect(page.status).toBe(200);
+    expect(flow.state.kind).toBe('authorized');
+    expect(sleeps).toEqual([250, 3000]);
+  });
+
+  it('does not retry what a retry cannot fix (invalid_client)', async () => {
+    const sleeps: number[] = [];
+    const config = configFor('secret', { clientId: CLIENTS.rotated.clientId });
+    const { flow, browser } = await startFlow(config, undefined, { sleep: async (ms) => void sleeps.push(ms) });
+    flow.authorize();
+    await browser.follow(waitingUrl(flow).toString(), 'approve');
+    expect(flow.state).toMatchObject({ kind: 'token-error', error: { code: 'INVALID_CLIENT' } });
+    expect(sleeps).toEqual([]);
   });
 
   it('reports INVALID_CLIENT when the configured secret is not the registered one', async () => {

@@ -1,6 +1,7 @@
 // Entry point: arguments first, so --help, --version and `token` load as little as possible.
 import { HELP, VERSION, UsageError, parseCliArgs } from './cli/args.js';
 import { EXIT } from './cli/exit-codes.js';
+import { quietCiForInk } from './cli/ci-mode.js';
 
 /** Subcommands, each in its own lazily imported module with `run(argv): Promise<number>`. */
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -20,6 +21,7 @@ function usageFailure(error: UsageError, command?: string): number {
 async function main(argv: string[]): Promise<number> {
   // Ink's chalk honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org): bridge it.
   if (process.env.NO_COLOR || argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
+  quietCiForInk(process.env);
   const [first, ...rest] = argv;
   if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
     try {
@@ -45,6 +47,9 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.OK;
   }
+  // In a terminal the login always ends up in the TUI (the login screen, or the config error):
+  // start loading Ink, React and yoga now, so that work overlaps reading the config and files.
+  if (process.stdin.isTTY && process.stdout.isTTY) import('./ui/run-tui.js').catch(() => undefined);
   const { runLogin } = await import('./cli/login.js');
   return runLogin(args);
 }

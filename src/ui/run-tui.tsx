@@ -3,6 +3,7 @@ import type { ConfigError } from '../auth/errors.js';
 import type { LoginFlow } from '../auth/flow.js';
 import type { LoginState } from '../auth/state.js';
 import type { ConfigWarning } from '../config/types.js';
+import { animationWanted } from '../cli/ci-mode.js';
 import { App } from './App.js';
 import { ConfigErrorView, configErrorViewProps } from './ConfigErrorView.js';
 import { supportsHyperlinks } from './terminal.js';
@@ -10,7 +11,7 @@ import { supportsHyperlinks } from './terminal.js';
 /** Renders the login until the user quits or it is done; resolves with the last state. */
 export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[], stop: AbortSignal): Promise<LoginState> {
   let last: LoginState = flow.state;
-  const animate = !process.env.CI;
+  const animate = animationWanted(process.env);
   const app = render(
     <App
       flow={flow}

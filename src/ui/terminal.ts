@@ -3,7 +3,7 @@
  * be printed as junk. The plain URL is always shown too.
  */
 export function supportsHyperlinks(env: NodeJS.ProcessEnv, stream: { isTTY?: boolean }): boolean {
-  if (!stream.isTTY || env.CI || env.TERM === 'dumb') return false;
+  if (!stream.isTTY || env.CI || env.PYTIFY_NO_ANIMATION || env.TERM === 'dumb') return false;
   if (env.FORCE_HYPERLINK) return env.FORCE_HYPERLINK !== '0';
   if (env.TMUX) return false;
   const program = env.TERM_PROGRAM ?? '';
