@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
@@ -72,6 +72,28 @@ describe('paste-back in a terminal', () => {
     expect(again.split('\n').filter((line) => line.startsWith(spotify.authUrl))).toHaveLength(2);
     session.sendKeys('Escape');
     expect(await session.exitCode()).toBe(1);
+  });
+});
+
+describe('stopping from outside', () => {
+  it.each([
+    ['SIGTERM', 143],
+    ['SIGHUP', 129],
+    ['SIGINT', 130],
+  ] as const)('%s closes the listener, restores the terminal and exits %d', async (signal, code) => {
+    const dir = await tempDir();
+    await writeConfig(dir, spotify);
+    const session = launch(dir, ['--no-browser']);
+    const ready = await session.waitForText('Press Enter to authorize');
+    const port = Number(/http:\/\/127\.0\.0\.1:(\d+)\/callback/.exec(ready)?.[1]);
+    session.sendKeys('Enter');
+    await session.waitForText('Paste the URL');
+    process.kill(session.programPid(), signal);
+    expect(await session.exitCode()).toBe(code);
+    // The port is free again: nothing answers there any more.
+    await expect(fetch(`http://127.0.0.1:${port}/callback`)).rejects.toThrow();
+    // The cursor Ink hid while painting is visible again.
+    expect(execFileSync('tmux', ['display-message', '-p', '-t', session.name, '#{cursor_flag}'], { encoding: 'utf8' }).trim()).toBe('1');
   });
 });
 

@@ -62,6 +62,13 @@ export class TmuxSession {
     throw new Error(`The program did not exit. Screen:\n${this.screen()}`);
   }
 
+  /** The pid of the program itself: the child of the pane's shell. */
+  programPid(): number {
+    const shell = execFileSync('tmux', ['list-panes', '-t', this.name, '-F', '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
+    return Number(child);
+  }
+
   kill(): void {
     try {
       execFileSync('tmux', ['kill-session', '-t', this.name], { stdio: 'ignore' });
