@@ -1,4 +1,6 @@
-import { parseArgs } from 'node:util';
+import { CONFIG_FLAG_OPTIONS, UsageError, configFlagsOf, parseFlags } from './parse-flags.js';
+
+export { UsageError };
 
 declare const PYTIFY_VERSION: string;
 export const VERSION = typeof PYTIFY_VERSION === 'string' ? PYTIFY_VERSION : '0.0.0-dev';
@@ -17,7 +19,6 @@ export interface CliArgs {
   noBrowser: boolean;
 }
 
-export class UsageError extends Error {}
 
 export const HELP = `pytify-auth ${VERSION}
 Authorize a Spotify account from the terminal and save its refresh token for a terminal player.
@@ -60,43 +61,26 @@ Exit codes (login)
 `;
 
 export function parseCliArgs(argv: string[]): CliArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        version: { type: 'boolean', short: 'v' },
-        demo: { type: 'boolean' },
-        'no-color': { type: 'boolean' },
-        debug: { type: 'boolean' },
-        config: { type: 'string' },
-        'token-file': { type: 'string' },
-        timeout: { type: 'string' },
-        port: { type: 'string' },
-        'show-dialog': { type: 'boolean' },
-        'no-browser': { type: 'boolean' },
-      },
-    });
-    if (positionals.length > 0) throw new UsageError(`unknown command "${positionals[0]}"`);
-    return {
-      help: values.help ?? false,
-      version: values.version ?? false,
-      demo: values.demo ?? false,
-      noColor: values['no-color'] ?? false,
-      debug: values.debug ?? false,
-      config: values.config,
-      tokenFile: values['token-file'],
-      timeout: values.timeout,
-      port: values.port,
-      showDialog: values['show-dialog'] ?? false,
-      noBrowser: values['no-browser'] ?? false,
-    };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // node:util's messages are clear ("Unknown option '--x'"); drop its advice about '--'.
-    const message = (error as Error).message.split('. ')[0] ?? 'invalid arguments';
-    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
-  }
+  const values = parseFlags(argv, {
+    help: { type: 'boolean', short: 'h' },
+    version: { type: 'boolean', short: 'v' },
+    demo: { type: 'boolean' },
+    'no-color': { type: 'boolean' },
+    debug: { type: 'boolean' },
+    ...CONFIG_FLAG_OPTIONS,
+  }, 'unknown command');
+  const flags = configFlagsOf(values);
+  return {
+    help: values.help === true,
+    version: values.version === true,
+    demo: values.demo === true,
+    noColor: values['no-color'] === true,
+    debug: values.debug === true,
+    config: flags.config,
+    tokenFile: flags.tokenFile,
+    timeout: flags.timeout,
+    port: flags.port,
+    showDialog: flags.showDialog === true,
+    noBrowser: flags.noBrowser === true,
+  };
 }

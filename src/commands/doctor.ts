@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
+import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from '../cli/parse-flags.js';
 import { ConfigError } from '../auth/errors.js';
-import { UsageError } from '../cli/args.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { diagnose } from '../config/doctor-checks.js';
 import { systemProbes, type DoctorProbes } from '../config/doctor-probes.js';
@@ -20,35 +19,8 @@ Exit codes: 0 ready to log in (warnings allowed), 1 a check failed, 2 usage or c
 `;
 
 function parse(argv: string[]): { help: boolean; flags: ConfigFlags } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        config: { type: 'string' },
-        'token-file': { type: 'string' },
-        port: { type: 'string' },
-        timeout: { type: 'string' },
-        'show-dialog': { type: 'boolean' },
-        'no-browser': { type: 'boolean' },
-      },
-    });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    const flags: ConfigFlags = {
-      config: values.config,
-      tokenFile: values['token-file'],
-      port: values.port,
-      timeout: values.timeout,
-      showDialog: values['show-dialog'],
-      noBrowser: values['no-browser'],
-    };
-    return { help: values.help ?? false, flags };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'));
-  }
+  const values = parseFlags(argv, { help: { type: 'boolean', short: 'h' }, ...CONFIG_FLAG_OPTIONS });
+  return { help: values.help === true, flags: configFlagsOf(values) };
 }
 
 export interface DoctorOptions {

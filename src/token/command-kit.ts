@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
+import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from '../cli/parse-flags.js';
 import { ConfigError } from '../auth/errors.js';
-import { UsageError } from '../cli/args.js';
 import { EXIT } from '../cli/exit-codes.js';
 import { describeConfigError } from '../cli/messages.js';
 import type { AccessTokenError } from './errors.js';
@@ -15,33 +14,21 @@ export interface CommandArgs {
 }
 
 export function parseCommandArgs(argv: string[], own: { json?: boolean; yes?: boolean }): CommandArgs {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        help: { type: 'boolean', short: 'h' },
-        config: { type: 'string' },
-        'token-file': { type: 'string' },
-        ...(own.json ? { json: { type: 'boolean' as const } } : {}),
-        ...(own.yes ? { yes: { type: 'boolean' as const, short: 'y' } } : {}),
-      },
-    });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return {
-      help: values.help === true,
-      json: values.json === true,
-      yes: values.yes === true,
-      config: values.config as string | undefined,
-      tokenFile: values['token-file'] as string | undefined,
-    };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    // node:util's messages are clear ("Unknown option '--x'"); drop its advice about '--'.
-    const message = (error as Error).message.split('. ')[0] ?? 'invalid arguments';
-    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
-  }
+  const values = parseFlags(argv, {
+    help: { type: 'boolean', short: 'h' },
+    config: CONFIG_FLAG_OPTIONS.config,
+    'token-file': CONFIG_FLAG_OPTIONS['token-file'],
+    ...(own.json ? { json: { type: 'boolean' as const } } : {}),
+    ...(own.yes ? { yes: { type: 'boolean' as const, short: 'y' } } : {}),
+  });
+  const flags = configFlagsOf(values);
+  return {
+    help: values.help === true,
+    json: values.json === true,
+    yes: values.yes === true,
+    config: flags.config,
+    tokenFile: flags.tokenFile,
+  };
 }
 
 /** The login command with the same paths, for "run … to authorize again". */
