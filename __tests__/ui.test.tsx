@@ -110,6 +110,14 @@ describe('LoginView: token errors pick the title and next step by code', () => {
   it.each(codes)('%s', (code, message) => {
     expect(frameOf({ kind: 'token-error', error: { code, message } })).toMatchSnapshot();
   });
+  it("does not repeat the title in the detail line, and keeps Spotify's reason", () => {
+    const frame = frameOf({
+      kind: 'token-error',
+      error: { code: 'INVALID_CLIENT', message: "Spotify rejected the app's credentials: Invalid client (invalid_client)" },
+    });
+    expect(frame.split("Spotify rejected the app's credentials")).toHaveLength(2);
+    expect(frame).toContain('INVALID_CLIENT: Invalid client (invalid_client)');
+  });
   it('asks for the client secret too when the app uses one', () => {
     const frame = frameOf({ kind: 'token-error', error: { code: 'INVALID_CLIENT', message: 'x' } }, { flow: 'secret' });
     expect(frame).toContain('clientSecret');
