@@ -11,6 +11,28 @@ import path from 'node:path';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
+/**
+ * yoga-layout's Emscripten loader fetch()es its own embedded `data:` URL whenever a global fetch
+ * exists, as in Node 18+: that loads undici and costs about 17 ms of the first frame. Without
+ * fetch it decodes the same bytes with atob. A module-level `fetch` shadows the global for that
+ * file only (esbuild then drops the fetch branches); the build fails if yoga's file is not found,
+ * so an upgrade that moves it cannot silently bring the cost back.
+ */
+const YOGA_WASM = /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(build) {
+    let patched = false;
+    build.onLoad({ filter: YOGA_WASM }, async (args) => {
+      patched = true;
+      return { contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`, loader: 'js' };
+    });
+    build.onEnd((result) => {
+      if (result.errors.length === 0 && !patched) throw new Error(`yoga-layout's wasm loader was not found (${YOGA_WASM}): check the yoga-without-fetch plugin`);
+    });
+  },
+};
+
 await build({
   entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
   outdir: 'dist',
@@ -32,6 +54,7 @@ await build({
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
   },
+  plugins: [yogaWithoutFetch],
   logLevel: 'warning',
 });
 // The bin entry needs the hashbang as its very first line.

@@ -1,7 +1,10 @@
 // Entry point: arguments first, so --help, --version and `token` load as little as possible.
-import { HELP, VERSION, UsageError, parseCliArgs } from './cli/args.js';
+// Every import but the exit codes is dynamic: each module file costs start-up time (about 0.3 ms
+// here), and `pytify-auth token` may run before every API call.
+import type { UsageError } from './cli/args.js';
 import { EXIT } from './cli/exit-codes.js';
-import { quietCiForInk } from './cli/ci-mode.js';
+
+declare const PYTIFY_VERSION: string;
 
 /** Subcommands, each in its own lazily imported module with `run(argv): Promise<number>`. */
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -21,16 +24,33 @@ function usageFailure(error: UsageError, command?: string): number {
 async function main(argv: string[]): Promise<number> {
   // Ink's chalk honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org): bridge it.
   if (process.env.NO_COLOR || argv.includes('--no-color')) process.env.FORCE_COLOR = '0';
-  quietCiForInk(process.env);
+  // Only where CI is set at all: quietCiForInk asks process.stdin whether it is a terminal, and
+  // creating process.stdin costs `token` and --version about 2 ms of start-up for nothing.
+  if (process.env.CI !== undefined || process.env.CONTINUOUS_INTEGRATION !== undefined) {
+    const { quietCiForInk } = await import('./cli/ci-mode.js');
+    quietCiForInk(process.env);
+  }
   const [first, ...rest] = argv;
+  // `--version` alone has nothing to parse: answered before the parser (and node:util) loads,
+  // with args.ts's VERSION (the build defines PYTIFY_VERSION). `--help` alone skips parsing too.
+  if (argv.length === 1 && (first === '--version' || first === '-v')) {
+    process.stdout.write(`${typeof PYTIFY_VERSION === 'string' ? PYTIFY_VERSION : '0.0.0-dev'}\n`);
+    return EXIT.OK;
+  }
   if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
     try {
       const command = await COMMANDS[first]!();
       return await command.run(rest);
     } catch (error) {
+      const { UsageError } = await import('./cli/args.js');
       if (error instanceof UsageError) return usageFailure(error, first);
       throw error;
     }
+  }
+  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./cli/args.js');
+  if (argv.length === 1 && (first === '--help' || first === '-h')) {
+    process.stdout.write(HELP);
+    return EXIT.OK;
   }
   let args;
   try {
@@ -47,8 +67,8 @@ async function main(argv: string[]): Promise<number> {
     process.stdout.write(`${VERSION}\n`);
     return EXIT.OK;
   }
-  // In a terminal the login always ends up in the TUI (the login screen, or the config error):
-  // start loading Ink, React and yoga now, so that work overlaps reading the config and files.
+  // In a terminal the login always ends up in Ink (the launch screen, the setup guide or the
+  // config error): start loading Ink, React and yoga now, to overlap reading the config and files.
   if (process.stdin.isTTY && process.stdout.isTTY) import('./ui/run-tui.js').catch(() => undefined);
   const { runLogin } = await import('./cli/login.js');
   return runLogin(args);

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { defaultLoaders, type Loader } from 'cosmiconfig';
+import type { defaultLoaders } from 'cosmiconfig';
 import { ConfigError } from '../auth/errors.js';
 import { shortReason } from './short-reason.js';
 import { displayPath } from './where.js';
@@ -17,15 +17,75 @@ export const SEARCH_PLACES = [
 ];
 
 /** cosmiconfig's own parsers (JSON, YAML for extensionless files too, JS via import()); no TypeScript. */
-const LOADERS: Readonly<Record<string, Loader>> = {
-  '': defaultLoaders.noExt,
-  '.json': defaultLoaders['.json'],
-  '.yaml': defaultLoaders['.yaml'],
-  '.yml': defaultLoaders['.yml'],
-  '.js': defaultLoaders['.js'],
-  '.mjs': defaultLoaders['.mjs'],
-  '.cjs': defaultLoaders['.cjs'],
+const LOADERS: Readonly<Record<string, keyof typeof defaultLoaders>> = {
+  '': 'noExt',
+  '.json': '.json',
+  '.yaml': '.yaml',
+  '.yml': '.yml',
+  '.js': '.js',
+  '.mjs': '.mjs',
+  '.cjs': '.cjs',
 };
+
+const NOT_PLAIN_JSON = Symbol('not plain JSON');
+
+/**
+ * `pytify-auth token` may run before every API call, and loading cosmiconfig with js-yaml costs
+ * about 8 ms of its start-up: a file that is plain JSON (as most are) is parsed here instead, to
+ * exactly what cosmiconfig's loader returns. For the .json loader that is JSON.parse itself. The
+ * YAML loaders (extensionless and .yaml files) read JSON the same way, except for repeated keys
+ * and a line break between a key and its colon (js-yaml rejects both) and some numbers (js-yaml
+ * reads -0 as 0 and 1e400 as a string): a file with any of these, and anything that is not JSON,
+ * is left to cosmiconfig's loader, errors included. No setting is a number.
+ */
+function parsePlainJson(content: string, yamlLoader: boolean): unknown {
+  let data: unknown;
+  try {
+    data = JSON.parse(content);
+  } catch {
+    return NOT_PLAIN_JSON;
+  }
+  if (!yamlLoader) return data;
+  const parsed = { keys: 0, numbers: 0 };
+  count(data, parsed);
+  return parsed.numbers > 0 || parsed.keys !== keysOnOneLine(content) ? NOT_PLAIN_JSON : data;
+}
+
+function count(value: unknown, into: { keys: number; numbers: number }): void {
+  if (typeof value === 'number') into.numbers += 1;
+  if (typeof value !== 'object' || value === null) return;
+  if (!Array.isArray(value)) into.keys += Object.keys(value).length;
+  for (const item of Object.values(value)) count(item, into);
+}
+
+/** Keys in valid JSON text (the strings followed by a colon); -1 if a line break precedes a colon. */
+function keysOnOneLine(json: string): number {
+  let keys = 0;
+  for (let i = 0; i < json.length; i += 1) {
+    if (json[i] !== '"') continue;
+    for (i += 1; json[i] !== '"'; i += 1) if (json[i] === '\\') i += 1;
+    let next = i + 1;
+    let lineBreak = false;
+    for (; json[next] === ' ' || json[next] === '\t' || json[next] === '\n' || json[next] === '\r'; next += 1) {
+      lineBreak ||= json[next] === '\n' || json[next] === '\r';
+    }
+    if (json[next] !== ':') continue;
+    if (lineBreak) return -1;
+    keys += 1;
+  }
+  return keys;
+}
+
+async function parseContent(extension: string, file: string, content: string): Promise<unknown> {
+  const loader = LOADERS[extension]!;
+  if (loader === 'noExt' || loader === '.json' || loader === '.yaml' || loader === '.yml') {
+    const data = parsePlainJson(content, loader !== '.json');
+    if (data !== NOT_PLAIN_JSON) return data;
+  }
+  // cosmiconfig is CommonJS: its exports object is the default export, in Node and in the bundle.
+  const { defaultLoaders: loaders } = (await import('cosmiconfig')).default;
+  return loaders[loader](file, content);
+}
 
 export interface FoundConfig {
   /** Absolute path. */
@@ -81,13 +141,12 @@ async function readPlace(file: string, cwd: string, searching: boolean): Promise
   }
   if (content.trim() === '') return { file, data: undefined };
   const extension = path.extname(file);
-  const loader = LOADERS[extension];
-  if (!loader) {
+  if (!Object.hasOwn(LOADERS, extension)) {
     const what = extension === '.ts' || extension === '.mts' || extension === '.cts' ? 'TypeScript config files are' : `"${extension}" files are`;
     throw new ConfigError('CONFIG_INVALID', `${displayPath(file, cwd)}: ${what} not supported (use .spotifyrc, .json, .yaml, .yml, .js or .mjs)`, { file });
   }
   try {
-    const data: unknown = await loader(file, content);
+    const data: unknown = await parseContent(extension, file, content);
     if (path.basename(file) !== 'package.json') return { file, data: data ?? undefined };
     const settings = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).spotify : undefined;
     return { file, data: settings ?? undefined };
