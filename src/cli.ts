@@ -47,11 +47,11 @@ async function main(argv: string[]): Promise<number> {
       throw error;
     }
   }
-  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./cli/args.js');
   if (argv.length === 1 && (first === '--help' || first === '-h')) {
-    process.stdout.write(HELP);
+    process.stdout.write((await import('./cli/help.js')).HELP);
     return EXIT.OK;
   }
+  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./cli/args.js');
   let args;
   try {
     args = parseCliArgs(argv);

@@ -99,8 +99,12 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
   try {
     let final: LoginState;
     if (interactive) {
+      // The listener starts while Ink loads: the first frame can then already say "ready" (or
+      // that the port is busy) instead of "starting".
+      const started = flow.start();
+      started.catch(() => undefined); // handled in runTui; not an unhandled rejection meanwhile
       const { runTui } = await import('../ui/run-tui.js');
-      final = await runTui(flow, setup.warnings, interrupt.signal);
+      final = await runTui(flow, setup.warnings, interrupt.signal, started);
     } else {
       const { runPlain } = await import('./plain-runner.js');
       final = await runPlain(flow, setup.warnings, interrupt.signal);

@@ -34,7 +34,12 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
     setPasteState(next);
   };
 
-  useEffect(() => flow.subscribe(setState), [flow]);
+  useEffect(() => {
+    const unsubscribe = flow.subscribe(setState);
+    // The flow may have moved on (started listening) between the first render and now.
+    setState(flow.state);
+    return unsubscribe;
+  }, [flow]);
   // A new attempt, or leaving the waiting screen, starts the paste line afresh.
   useEffect(() => setPaste({ text: '' }), [state.kind === 'waiting' ? state.url : state.kind]);
 

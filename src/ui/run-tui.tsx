@@ -9,7 +9,14 @@ import { ConfigErrorView, configErrorViewProps } from './ConfigErrorView.js';
 import { supportsHyperlinks } from './terminal.js';
 
 /** Renders the login until the user quits or it is done; resolves with the last state. */
-export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[], stop: AbortSignal): Promise<LoginState> {
+export async function runTui(
+  flow: LoginFlow,
+  warnings: readonly ConfigWarning[],
+  stop: AbortSignal,
+  started: Promise<void> = flow.start(),
+): Promise<LoginState> {
+  // Already listening when the first frame is drawn (usually): it shows the prompt at once.
+  await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 50))]);
   let last: LoginState = flow.state;
   const animate = animationWanted(process.env);
   const app = render(
@@ -27,7 +34,7 @@ export async function runTui(flow: LoginFlow, warnings: readonly ConfigWarning[]
   );
   // A signal or crash: unmounting restores the cursor and the terminal's mode.
   stop.addEventListener('abort', () => app.unmount(), { once: true });
-  flow.start().catch((error: unknown) => {
+  started.catch((error: unknown) => {
     app.unmount(error instanceof Error ? error : new Error(String(error)));
   });
   await app.waitUntilExit();
