@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { afterAll } from '@jest/globals';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { startFakeSpotify, type FakeSpotify } from '../../src/demo/fake-spotify.js';
@@ -12,7 +13,16 @@ export const CLIENT_ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
 
 if (!existsSync(CLI)) throw new Error(`${CLI} is missing: run "npm run build" first (npm test does).`);
 
-export const tempDir = (prefix = 'pytify-e2e-') => mkdtemp(join(tmpdir(), prefix));
+const created: string[] = [];
+/** A fresh directory under the system's temporary folder, removed after the test file. */
+export async function tempDir(prefix = 'pytify-e2e-'): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), prefix));
+  created.push(dir);
+  return dir;
+}
+afterAll(async () => {
+  await Promise.all(created.splice(0).map((dir) => rm(dir, { recursive: true, force: true })));
+});
 
 /** A local Spotify with one PKCE app registered for the portless loopback redirect URI. */
 export function startSpotify(extra: { clientSecret?: string; redirectUris?: string[] } = {}): Promise<FakeSpotify> {
