@@ -1,10 +1,16 @@
-import { describe, expect, it } from '@jest/globals';
-import { mkdtemp, readFile, readdir, stat, symlink, writeFile } from 'node:fs/promises';
+import { afterAll, describe, expect, it } from '@jest/globals';
+import { mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileTokenStore, nodeFileIo, type AtomicWriteIo } from '../src/adapters/token-store.js';
 
-const tempDir = () => mkdtemp(join(tmpdir(), 'pytify-store-'));
+const made: string[] = [];
+const tempDir = async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'pytify-store-'));
+  made.push(dir);
+  return dir;
+};
+afterAll(() => Promise.all(made.map((dir) => rm(dir, { recursive: true, force: true }))));
 
 describe('file token store', () => {
   it('writes exactly the refresh token, mode 0600, and reads it back', async () => {
