@@ -1,5 +1,6 @@
 import { maskClientId } from '../auth/state.js';
 import type { Diagnosis } from './doctor-checks.js';
+import { CONFIG_KEYS } from './keys.js';
 import type { Inspection, Origin, SearchedDir, Values } from './provenance.js';
 import { SEARCH_PLACES } from './read-file.js';
 import { displayPath } from './where.js';
@@ -69,19 +70,8 @@ function shown(key: keyof Values, values: Values, cwd: string): string {
   }
 }
 
-const ORDER: Array<keyof Values> = [
-  'clientId',
-  'clientSecret',
-  'redirectUri',
-  'scopes',
-  'tokenFile',
-  'authUrl',
-  'tokenUrl',
-  'apiUrl',
-  'timeoutSeconds',
-  'showDialog',
-  'openBrowser',
-];
+/** The file's keys in their usual order, then the settings only flags can change. */
+const ORDER: Array<keyof Values> = [...CONFIG_KEYS, 'timeoutSeconds', 'showDialog', 'openBrowser'];
 
 function settingsSection(inspection: Inspection): string[] {
   const rows = ORDER.map((key) => {
