@@ -1,17 +1,9 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { ConfigError } from '../src/auth/errors.js';
 import { parseRedirectUri, withPort } from '../src/config/load-config.js';
-import { createProject, type Project } from './fixtures/config/project.js';
+import { projectPerTest } from './fixtures/config/project.js';
 
-let project: Project | undefined;
-const setup = async (files: Record<string, string | object> = {}): Promise<Project> => {
-  project = await createProject(files);
-  return project;
-};
-afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
-});
+const setup = projectPerTest();
 
 describe('parseRedirectUri', () => {
   it.each([

@@ -1,15 +1,7 @@
-import { afterEach, describe, expect, it } from '@jest/globals';
-import { createProject, type Project } from './fixtures/config/project.js';
+import { describe, expect, it } from '@jest/globals';
+import { projectPerTest } from './fixtures/config/project.js';
 
-let project: Project | undefined;
-const setup = async (files: Record<string, string | object> = {}): Promise<Project> => {
-  project = await createProject(files);
-  return project;
-};
-afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
-});
+const setup = projectPerTest();
 
 const SECRET = 'S3cr3t-d0-n0t-print-9f8e7d';
 

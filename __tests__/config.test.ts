@@ -1,18 +1,10 @@
 import { copyFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from '@jest/globals';
+import { describe, expect, it } from '@jest/globals';
 import { DEFAULTS } from '../src/config/types.js';
-import { createProject, type Project } from './fixtures/config/project.js';
+import { projectPerTest } from './fixtures/config/project.js';
 
-let project: Project | undefined;
-const setup = async (files: Record<string, string | object> = {}): Promise<Project> => {
-  project = await createProject(files);
-  return project;
-};
-afterEach(async () => {
-  await project?.cleanup();
-  project = undefined;
-});
+const setup = projectPerTest();
 
 describe('finding the config file', () => {
   it.each([
