@@ -1,24 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { decide } from './helpers/authorize-code.js';
 import { CLI, FAKE_BROWSER, runPlain, startSpotify, tempDir, writeConfig, type Finished } from './helpers/e2e.js';
-import { TmuxSession } from './helpers/tmux.js';
+import { holdPort } from './helpers/free-port.js';
+import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 
 // Issue 3's paths, each from the built binary: paste-back, no TTY, busy and free ports, IPv6, SSH.
 let spotify: FakeSpotify;
-const sessions: TmuxSession[] = [];
+const sessions = sessionsKilledAfterEach();
 beforeAll(async () => {
   spotify = await startSpotify({ redirectUris: ['http://127.0.0.1/callback', 'http://[::1]/callback'] });
 });
 afterAll(() => spotify.close());
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
 
 function launch(dir: string, args: string[], env: Record<string, string> = {}): TmuxSession {
   const session = new TmuxSession(dir, ['node', CLI, ...args], { env: { HOME: dir, ...env } });
@@ -126,9 +123,7 @@ describe('without a terminal', () => {
 
   it('reports a busy port with its holder and the way out, exit 3', async () => {
     const dir = await tempDir();
-    const holder: Server = createServer();
-    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    const port = (holder.address() as { port: number }).port;
+    const { server: holder, port } = await holdPort();
     try {
       await writeConfig(dir, spotify, { redirectUri: `http://127.0.0.1:${port}/callback` });
       const result = await runPlain([], { cwd: dir, env: { BROWSER: FAKE_BROWSER } });

@@ -1,24 +1,21 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
 import { readFile, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient } from '../src/token/token-client.js';
 import { CLI, CLIENT_ID, FAKE_BROWSER, browserLog, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
-import { TmuxSession } from './helpers/tmux.js';
+import { holdPort } from './helpers/free-port.js';
+import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 
 // The built program in a real terminal (tmux), as a user runs it; $BROWSER is a script that
 // plays the user's part in the browser.
 let spotify: FakeSpotify;
-const sessions: TmuxSession[] = [];
+const sessions = sessionsKilledAfterEach();
 beforeAll(async () => {
   spotify = await startSpotify();
 });
 afterAll(() => spotify.close());
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
 
 function launch(dir: string, args: string[], env: Record<string, string> = {}): TmuxSession {
   const session = new TmuxSession(dir, ['node', CLI, ...args], {
@@ -109,9 +106,7 @@ describe('pytify-auth in a terminal', () => {
 
   it('reports a busy port at launch and exits 3', async () => {
     const dir = await tempDir();
-    const holder: Server = createServer();
-    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
-    const port = (holder.address() as { port: number }).port;
+    const { server: holder, port } = await holdPort();
     try {
       await writeConfig(dir, spotify, { redirectUri: `http://127.0.0.1:${port}/callback` });
       const session = launch(dir, []);

@@ -1,23 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient } from '../src/token/token-client.js';
 import { CLI, CLIENT_ID, FAKE_BROWSER, startSpotify, tempDir } from './helpers/e2e.js';
-import { TmuxSession } from './helpers/tmux.js';
+import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 
 // The first run in a real terminal: no client id anywhere → the setup screens → the launch
 // screen → authorized, in one run of the built binary. The local Spotify has the app CLIENT_ID
 // registered with the portless redirect URI, as a user's fresh app in the dashboard would.
 let spotify: FakeSpotify;
-const sessions: TmuxSession[] = [];
+const sessions = sessionsKilledAfterEach();
 beforeAll(async () => {
   spotify = await startSpotify();
 });
 afterAll(() => spotify.close());
-afterEach(() => {
-  for (const session of sessions.splice(0)) session.kill();
-});
 
 function launch(dir: string, args: string[], home: string): TmuxSession {
   const session = new TmuxSession(dir, ['node', CLI, ...args], {

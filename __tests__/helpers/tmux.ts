@@ -1,3 +1,4 @@
+import { afterEach } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -80,4 +81,13 @@ export class TmuxSession {
 
 export function shellQuote(value: string): string {
   return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** A list to push sessions into; every one is killed after each test, whatever its outcome. */
+export function sessionsKilledAfterEach(): TmuxSession[] {
+  const sessions: TmuxSession[] = [];
+  afterEach(() => {
+    for (const session of sessions.splice(0)) session.kill();
+  });
+  return sessions;
 }
