@@ -4,22 +4,14 @@ import { render } from 'ink-testing-library';
 import { EventEmitter } from 'node:events';
 import type { LoginInfo, LoginState } from '../src/auth/state.js';
 import { LoginView } from '../src/ui/LoginView.js';
+import { LOGIN_INFO } from './helpers/login-info.js';
 
 // The screens of issue 3: hints for where we run, the paste line, a busy port's holder, and a
 // narrow terminal. Fixed clock, spinner frame 0, no colours (setup file).
 const NOW = Date.UTC(2026, 0, 1, 12, 0, 0);
 const URL = 'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&response_type=code&state=s7';
 const waiting: LoginState = { kind: 'waiting', url: URL, deadline: NOW + 300_000, browser: 'skipped' };
-const info: LoginInfo = {
-  clientIdMasked: '••••••••cdef',
-  redirectUri: 'http://127.0.0.1:3000/callback',
-  registerUri: 'http://127.0.0.1:3000/callback',
-  scopes: ['user-read-private', 'user-modify-playback-state'],
-  flow: 'pkce',
-  tokenFile: '/home/me/.pytify',
-  tokenSaved: false,
-  environment: 'desktop',
-};
+const info = LOGIN_INFO;
 
 function frameOf(state: LoginState, overrides: Partial<LoginInfo> = {}, paste?: { text: string; feedback?: string }): string {
   const view = render(

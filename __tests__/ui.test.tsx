@@ -3,21 +3,13 @@ import { render } from 'ink-testing-library';
 import type { ErrorCode } from '../src/auth/errors.js';
 import type { LoginInfo, LoginState } from '../src/auth/state.js';
 import { LoginView } from '../src/ui/LoginView.js';
+import { LOGIN_INFO } from './helpers/login-info.js';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
 const URL_SHORT =
   'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&response_type=code&state=s7';
 
-const info: LoginInfo = {
-  clientIdMasked: '••••••••cdef',
-  redirectUri: 'http://127.0.0.1:3000/callback',
-  registerUri: 'http://127.0.0.1:3000/callback',
-  scopes: ['user-read-private', 'user-modify-playback-state'],
-  flow: 'pkce',
-  tokenFile: '/home/me/.pytify',
-  tokenSaved: false,
-  environment: 'desktop',
-};
+const info = LOGIN_INFO;
 
 function frameOf(state: LoginState, overrides: Partial<LoginInfo> = {}, hyperlinks = false): string {
   const { lastFrame, unmount } = render(
