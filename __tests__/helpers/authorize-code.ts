@@ -1,3 +1,5 @@
+import { buildAuthorizeUrl } from '../../src/auth/authorize-url.js';
+
 /**
  * Drives the fake accounts service's consent screen the way a user's browser would, without
  * following the final redirect: what comes back is the callback URL with `code` (or `error`).
@@ -16,17 +18,14 @@ export interface CodeRequest {
 }
 
 export function authorizeUrlFor(request: CodeRequest): string {
-  const url = new URL(request.authUrl);
-  url.searchParams.set('client_id', request.clientId);
-  url.searchParams.set('response_type', 'code');
-  url.searchParams.set('redirect_uri', request.redirectUri);
-  url.searchParams.set('scope', (request.scopes ?? ['user-read-private']).join(' '));
-  url.searchParams.set('state', request.state ?? 'test-state');
-  if (request.codeChallenge) {
-    url.searchParams.set('code_challenge_method', 'S256');
-    url.searchParams.set('code_challenge', request.codeChallenge);
-  }
-  return url.toString();
+  return buildAuthorizeUrl({
+    authUrl: request.authUrl,
+    clientId: request.clientId,
+    redirectUri: request.redirectUri,
+    scopes: request.scopes ?? ['user-read-private'],
+    state: request.state ?? 'test-state',
+    codeChallenge: request.codeChallenge,
+  });
 }
 
 /** GET the authorize URL, answer its consent form, and return the 302 Location (not followed). */
