@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { lstat, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { PytifyError } from '../auth/errors.js';
+import { processAlive } from './process-alive.js';
 import type { Account } from '../auth/state.js';
 import type { SavedAuthorizationLine } from '../token/describe-saved.js';
 import type { TokenGrant } from '../token/token-client.js';
@@ -65,17 +66,8 @@ async function removeStaleTemporaries(path: string): Promise<void> {
   const entries = await readdir(dirname(path)).catch(() => [] as string[]);
   for (const entry of entries) {
     const match = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length)) : null;
-    if (!match || Number(match[1]) === process.pid || isAlive(Number(match[1]))) continue;
+    if (!match || Number(match[1]) === process.pid || processAlive(Number(match[1]))) continue;
     await unlink(join(dirname(path), entry)).catch(() => undefined);
-  }
-}
-
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

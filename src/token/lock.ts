@@ -3,6 +3,7 @@ import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/prom
 import { hostname } from 'node:os';
 import { PytifyError } from '../auth/errors.js';
 import { AccessTokenError } from './errors.js';
+import { processAlive } from '../adapters/process-alive.js';
 
 /**
  * A lock file next to the token file, so two players refreshing at once cannot both spend a
@@ -47,15 +48,6 @@ async function inspect(path: string): Promise<Holder | undefined> {
     return { content, pid: data.pid, host: data.host, nonce: data.nonce, mtimeMs: stats.mtimeMs };
   } catch {
     return undefined; // released in the meantime
-  }
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 
