@@ -85,5 +85,3 @@ export class TokenError extends PytifyError {
     this.retryAfterSeconds = details.retryAfterSeconds;
   }
 }
-
-export const isPytifyError = (error: unknown): error is PytifyError => error instanceof PytifyError;
