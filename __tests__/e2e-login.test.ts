@@ -4,7 +4,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient } from '../src/token/token-client.js';
-import { CLI, CLIENT_ID, FAKE_BROWSER, browserLog, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
+import { CLI, CLIENT_ID, FAKE_BROWSER, browserLog, browserVisits, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
 import { holdPort } from './helpers/free-port.js';
 import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 
@@ -65,7 +65,7 @@ describe('pytify-auth in a terminal', () => {
     const client = createTokenClient({ tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl, clientId: CLIENT_ID });
     const grant = await client.refresh(token);
     expect(grant.accessToken).not.toBe('');
-    const [visit] = browserLog(join(dir, 'browser.log'));
+    const [visit] = await browserVisits(join(dir, 'browser.log'), 1);
     expect(visit?.callbackStatus).toBe(200);
     expect(String(visit?.callbackHtml)).toContain('Test Listener');
   });

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { join } from 'node:path';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
-import { CLI, FAKE_BROWSER, browserLog, runPlain, tempDir } from './helpers/e2e.js';
+import { CLI, FAKE_BROWSER, browserVisits, runPlain, tempDir } from './helpers/e2e.js';
 import { TmuxSession } from './helpers/tmux.js';
 import { writeFile } from 'node:fs/promises';
 
@@ -34,7 +34,7 @@ async function configured(clientId: string, clientSecret?: string): Promise<stri
 async function plainRun(name: string, dir: string, args: string[] = ['--debug']) {
   const result = await runPlain(args, { cwd: dir, env: { BROWSER: FAKE_BROWSER, FAKE_BROWSER_LOG: join(dir, 'browser.log') } });
   outputs.push([`${name}: stdout`, result.stdout], [`${name}: stderr`, result.stderr]);
-  for (const visit of browserLog(join(dir, 'browser.log'))) outputs.push([`${name}: page`, String(visit.callbackHtml ?? '')]);
+  for (const visit of await browserVisits(join(dir, 'browser.log'), 1)) outputs.push([`${name}: page`, String(visit.callbackHtml ?? '')]);
   return result;
 }
 

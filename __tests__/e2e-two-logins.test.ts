@@ -6,7 +6,7 @@ import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient } from '../src/token/token-client.js';
-import { CLI, CLIENT_ID, FAKE_BROWSER, browserLog, runPlain, tempDir, writeConfig } from './helpers/e2e.js';
+import { CLI, CLIENT_ID, FAKE_BROWSER, browserVisits, runPlain, tempDir, writeConfig } from './helpers/e2e.js';
 import { deadPort } from './helpers/free-port.js';
 
 // Two `pytify-auth` logins at once, from the built binary: on one fixed port (the second must
@@ -118,7 +118,7 @@ describe('two pytify-auth logins at once', () => {
     expect(first.output().stderr).toContain('Authorized as Test Listener (test-listener)');
     const token = await savedToken(firstFile);
     expect(await refreshes(token)).toBe(true);
-    expect(browserLog(log)).toMatchObject([{ callbackStatus: 200 }]);
+    expect(await browserVisits(log, 1)).toMatchObject([{ callbackStatus: 200 }]);
   });
 
   it('with --port 0: both complete on their own ports into their own token files', async () => {
@@ -136,7 +136,7 @@ describe('two pytify-auth logins at once', () => {
     expect(tokens[0]).not.toBe(tokens[1]);
     expect(await refreshes(tokens[0]!)).toBe(true);
     expect(await refreshes(tokens[1]!)).toBe(true);
-    expect(browserLog(env.FAKE_BROWSER_LOG).map((entry) => entry.callbackStatus)).toEqual([200, 200]);
+    expect((await browserVisits(env.FAKE_BROWSER_LOG, 2)).map((entry) => entry.callbackStatus)).toEqual([200, 200]);
   });
 
   it('with --port 0 into the same token file: the file ends holding one whole token of the two', async () => {
@@ -146,6 +146,7 @@ describe('two pytify-auth logins at once', () => {
     const results = await Promise.all([0, 1].map(() => runPlain(['--port', '0', '--timeout', '60', '--token-file', file], { cwd: dir, env })));
 
     expect(results.map((result) => result.code)).toEqual([0, 0]);
+    await browserVisits(env.FAKE_BROWSER_LOG, 2); // both browsers are done writing their log
     const token = await savedToken(file);
     expect(await refreshes(token)).toBe(true);
     // Nothing else is left next to it: no temporary file, no lock, no second token; only the

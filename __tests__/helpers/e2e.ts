@@ -54,6 +54,20 @@ export function browserLog(file: string): Array<Record<string, unknown>> {
     .map((line) => JSON.parse(line) as Record<string, unknown>);
 }
 
+/**
+ * The fake browser logs from a detached process after the callback page arrived, which can be
+ * after the program has exited: wait until `count` visits are logged (or 10 s have passed).
+ */
+export async function browserVisits(file: string, count: number): Promise<Array<Record<string, unknown>>> {
+  const deadline = Date.now() + 10_000;
+  let visits = browserLog(file);
+  while (visits.length < count && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    visits = browserLog(file);
+  }
+  return visits;
+}
+
 export interface Finished {
   code: number | null;
   stdout: string;
