@@ -1,7 +1,8 @@
 // Bundles the CLI into dist/ so an install needs no runtime dependencies and start-up reads few
-// files. Ink, React and the TUI sit in lazily imported chunks: --help, --version and the
-// non-interactive paths never load them. A second entry, dist/index.js, is the library a player
-// imports (`getAccessToken`); it shares chunks with the CLI and never loads the UI.
+// files. The bin, dist/cli.cjs, is one small CommonJS file that answers --version, --help and a
+// cached `token` alone; it imports dist/main.js for everything else. There Ink, React and the TUI
+// sit in lazily imported chunks: the non-interactive paths never load them. dist/index.js is the
+// library a player imports (`getAccessToken`); it shares chunks with main.js, never the UI.
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
@@ -33,34 +34,71 @@ const yogaWithoutFetch = {
   },
 };
 
-await build({
-  entryPoints: { cli: 'src/cli.ts', index: 'src/index.ts' },
-  outdir: 'dist',
+const common = {
   bundle: true,
-  splitting: true,
-  format: 'esm',
   platform: 'node',
   target: 'node20',
   minify: true,
   legalComments: 'none',
-  chunkNames: 'chunks/[name]-[hash]',
-  // Ink's optional devtools integration and cosmiconfig's TypeScript loader are never used.
-  external: ['react-devtools-core', 'typescript'],
   define: {
     'process.env.NODE_ENV': '"production"',
     PYTIFY_VERSION: JSON.stringify(pkg.version),
   },
+  logLevel: 'warning',
+};
+
+// The program (main.js) and the library (index.js): ES modules sharing chunks.
+await build({
+  ...common,
+  entryPoints: { main: 'src/main.ts', index: 'src/index.ts' },
+  outdir: 'dist',
+  splitting: true,
+  format: 'esm',
+  chunkNames: 'chunks/[name]-[hash]',
+  // Ink's optional devtools integration and cosmiconfig's TypeScript loader are never used.
+  external: ['react-devtools-core', 'typescript'],
   banner: {
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
   },
   plugins: [yogaWithoutFetch],
-  logLevel: 'warning',
 });
-// The bin entry needs the hashbang as its very first line.
-const cliPath = new URL('../dist/cli.js', import.meta.url);
-await writeFile(cliPath, `#!/usr/bin/env node\n${await readFile(cliPath, 'utf8')}`);
-await chmod(cliPath, 0o755);
+
+/**
+ * The bin, dist/cli.cjs: one CommonJS file for the paths that must start fast (see src/cli.ts).
+ * main.js stays a real import() of the ES module next to it. cosmiconfig is only needed for
+ * JavaScript config files and for the wording of a broken .json file's error: here it is a stub
+ * that fails, which makes the cached `token` path hand over to main.js, where the real one is.
+ */
+const cliEntry = {
+  name: 'cli-entry',
+  setup(build) {
+    build.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './main.js', external: true }));
+    build.onResolve({ filter: /^cosmiconfig$/ }, () => ({ path: 'cosmiconfig', namespace: 'cli-entry' }));
+    build.onResolve({ filter: /^js-yaml$/ }, () => ({ path: 'js-yaml', namespace: 'cli-entry' }));
+    build.onResolve({ filter: /^\.\/yaml\.cjs$/ }, () => ({ path: './yaml.cjs', external: true }));
+    build.onLoad({ filter: /^cosmiconfig$/, namespace: 'cli-entry' }, () => ({
+      contents: "throw new Error('cosmiconfig is loaded by main.js only');",
+      loader: 'js',
+    }));
+    // js-yaml is two thirds of this file's size, and only YAML configs need it: a file of its own.
+    build.onLoad({ filter: /^js-yaml$/, namespace: 'cli-entry' }, () => ({ contents: "module.exports = require('./yaml.cjs');", loader: 'js' }));
+  },
+};
+const entry = await build({
+  ...common,
+  entryPoints: ['src/cli.ts'],
+  outfile: 'dist/cli.cjs',
+  format: 'cjs',
+  banner: { js: '#!/usr/bin/env node' },
+  plugins: [cliEntry],
+  metafile: true,
+});
+await chmod(new URL('../dist/cli.cjs', import.meta.url), 0o755);
+await build({ ...common, entryPoints: ['js-yaml'], outfile: 'dist/yaml.cjs', format: 'cjs' });
+// The point of this file is to stay small: Ink, React, got or the like in it is a mistake.
+const heavy = Object.keys(entry.metafile.inputs).filter((input) => input.includes('node_modules'));
+if (heavy.length > 0) throw new Error(`dist/cli.cjs must bundle no dependency; it has ${heavy.join(', ')}`);
 
 // Types for the library: tsc declares what src/index.ts reaches (into dist/types/), and
 // dist/index.d.ts, which package.json names, re-exports only the public surface.

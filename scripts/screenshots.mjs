@@ -19,7 +19,7 @@ import { screenToSvg } from './ansi-svg.mjs';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT = join(ROOT, 'docs', 'images');
-const CLI = join(ROOT, 'dist', 'cli.js');
+const CLI = join(ROOT, 'dist', 'cli.cjs');
 const FAKE_BROWSER = join(ROOT, '__tests__', 'helpers', 'fake-browser.mjs');
 // A fixed place, so the paths on screen (and the SVGs) stay the same from run to run.
 const WORK = join(tmpdir(), 'pytify-auth-screens');

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { startFakeSpotify, type FakeSpotify } from '../../src/demo/fake-spotify.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const CLI = join(ROOT, 'dist', 'cli.js');
+export const CLI = join(ROOT, 'dist', 'cli.cjs');
 export const FAKE_BROWSER = join(ROOT, '__tests__', 'helpers', 'fake-browser.mjs');
 export const CLIENT_ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
 

@@ -43,7 +43,7 @@ const PLAN = {
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-if (!existsSync(join(appDir ?? ROOT, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `npm run build` first (`npm run bench` does)');
+if (!existsSync(join(appDir ?? ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first (`npm run bench` does)');
 const began = Date.now();
 const WORK = await mkdtemp(join(os.tmpdir(), 'pytify-bench-'));
 // What is measured and packed is a copy of the package as built, so a rebuild in the working tree
@@ -53,7 +53,7 @@ for (const item of new Set(['package.json', 'dist', ...(pkg.files ?? [])])) {
   const from = appDir && (item === 'package.json' || item === 'dist') ? appDir : ROOT;
   if (existsSync(join(from, item))) await cp(join(from, item), join(APP, item), { recursive: true });
 }
-const CLI = join(APP, 'dist', 'cli.js');
+const CLI = join(APP, 'dist', 'cli.cjs');
 const log = (line) => process.stderr.write(`bench: ${line}\n`);
 const cleanEnv = (home, extra = {}) => ({
   PATH: `${dirname(NODE)}:${process.env.PATH ?? '/usr/bin:/bin'}`,

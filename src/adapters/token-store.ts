@@ -1,5 +1,6 @@
-import { randomBytes } from 'node:crypto';
-import { lstat, open, readFile, readdir, rename, unlink } from 'node:fs/promises';
+// node:fs's `promises` is loaded on first use: reading the token (`pytify-auth token`) uses file-reads.ts.
+import { promises as fs } from 'node:fs';
+import { lstat, readText } from './file-reads.js';
 import { basename, dirname, join } from 'node:path';
 import { PytifyError } from '../auth/errors.js';
 import { processAlive } from './process-alive.js';
@@ -42,7 +43,7 @@ export interface AtomicWriteIo {
 
 export const nodeFileIo: AtomicWriteIo = {
   async writeTemporary(path, content) {
-    const handle = await open(path, 'wx', 0o600);
+    const handle = await fs.open(path, 'wx', 0o600);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
@@ -51,10 +52,10 @@ export const nodeFileIo: AtomicWriteIo = {
     }
   },
   async rename(from, to) {
-    await rename(from, to);
+    await fs.rename(from, to);
     // Flush the directory entry too: after a power cut the rename must not be undone, or a
     // rotated-away (already revoked) refresh token could come back.
-    const directory = await open(dirname(to), 'r').catch(() => undefined);
+    const directory = await fs.open(dirname(to), 'r').catch(() => undefined);
     await directory?.sync().catch(() => undefined);
     await directory?.close();
   },
@@ -63,11 +64,11 @@ export const nodeFileIo: AtomicWriteIo = {
 /** Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`. */
 async function removeStaleTemporaries(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
-  const entries = await readdir(dirname(path)).catch(() => [] as string[]);
+  const entries = await fs.readdir(dirname(path)).catch(() => [] as string[]);
   for (const entry of entries) {
     const match = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length)) : null;
     if (!match || Number(match[1]) === process.pid || processAlive(Number(match[1]))) continue;
-    await unlink(join(dirname(path), entry)).catch(() => undefined);
+    await fs.unlink(join(dirname(path), entry)).catch(() => undefined);
   }
 }
 
@@ -77,13 +78,15 @@ async function removeStaleTemporaries(path: string): Promise<void> {
  */
 export async function writeFileAtomic(path: string, content: string, io: AtomicWriteIo = nodeFileIo): Promise<void> {
   await refuseSymlink(path);
+  // Loaded here, not at the top: reading the token (`pytify-auth token`) should not pay for node:crypto.
+  const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
     await io.writeTemporary(temporary, content);
     await io.rename(temporary, path);
     await removeStaleTemporaries(path);
   } catch (error) {
-    await unlink(temporary).catch(() => undefined);
+    await fs.unlink(temporary).catch(() => undefined);
     throw error;
   }
 }
@@ -94,7 +97,7 @@ export function createFileTokenStore(path: string, io: AtomicWriteIo = nodeFileI
     async read() {
       try {
         await refuseSymlink(path);
-        const token = (await readFile(path, 'utf8')).trim();
+        const token = (await readText(path)).trim();
         return token === '' ? undefined : token;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;

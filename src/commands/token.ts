@@ -1,8 +1,10 @@
 // Kept light on purpose: a player may run this before every request, so no UI, no Ink, no React.
+// While the cached access token is good, token-cached.ts answers before this module even loads.
 import { EXIT } from '../cli/exit-codes.js';
 import { getAccessToken } from '../index.js';
 import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from '../token/command-kit.js';
 import { isAccessTokenError } from '../token/errors.js';
+import { formatToken } from './token-output.js';
 
 export const HELP = `Usage: pytify-auth token [options]
 
@@ -33,15 +35,7 @@ export async function run(argv: string[]): Promise<number> {
     if (token.missingScopes.length > 0) {
       warn(`the authorization lacks ${token.missingScopes.join(', ')}: run ${loginCommand(args)} to authorize again with them`);
     }
-    const output = args.json
-      ? JSON.stringify({
-          access_token: token.accessToken,
-          token_type: token.tokenType,
-          expires_at: new Date(token.expiresAt).toISOString(),
-          scope: token.scope,
-        })
-      : token.accessToken;
-    process.stdout.write(`${output}\n`);
+    process.stdout.write(formatToken(token, args.json));
     return EXIT.OK;
   } catch (error) {
     if (!isAccessTokenError(error)) throw error;

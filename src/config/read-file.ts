@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { defaultLoaders } from 'cosmiconfig';
+import { readText } from '../adapters/file-reads.js';
 import { ConfigError } from '../auth/errors.js';
 import { shortReason } from './short-reason.js';
+import { NOT_SIMPLE, parseSimpleYaml } from './simple-yaml.js';
 import { displayPath } from './where.js';
 
 /** Dedicated files first: if a directory has both, `.spotifyrc` beats package.json. */
@@ -31,12 +32,12 @@ const NOT_PLAIN_JSON = Symbol('not plain JSON');
 
 /**
  * `pytify-auth token` may run before every API call, and loading cosmiconfig with js-yaml costs
- * about 8 ms of its start-up: a file that is plain JSON (as most are) is parsed here instead, to
- * exactly what cosmiconfig's loader returns. For the .json loader that is JSON.parse itself. The
- * YAML loaders (extensionless and .yaml files) read JSON the same way, except for repeated keys
- * and a line break between a key and its colon (js-yaml rejects both) and some numbers (js-yaml
- * reads -0 as 0 and 1e400 as a string): a file with any of these, and anything that is not JSON,
- * is left to cosmiconfig's loader, errors included. No setting is a number.
+ * about 8 ms of its start-up: a file that is plain JSON (as the setup guide writes) is parsed here
+ * instead, to exactly what cosmiconfig's loader returns. For the .json loader that is JSON.parse
+ * itself. The YAML loaders (extensionless and .yaml files) read JSON the same way, except for
+ * repeated keys and a line break between a key and its colon (js-yaml rejects both) and some
+ * numbers (js-yaml reads -0 as 0 and 1e400 as a string): a file with any of these is left to the
+ * YAML readers (simple-yaml.ts, then js-yaml), errors included. No setting is a number.
  */
 function parsePlainJson(content: string, yamlLoader: boolean): unknown {
   let data: unknown;
@@ -76,11 +77,30 @@ function keysOnOneLine(json: string): number {
   return keys;
 }
 
+/**
+ * cosmiconfig's YAML loader is `yaml.load` from its own js-yaml, with the file named in errors:
+ * the same call here, without loading cosmiconfig and its other loaders (about 6 ms of `token`).
+ */
+async function loadYaml(file: string, content: string): Promise<unknown> {
+  const yaml = await import('js-yaml');
+  try {
+    return yaml.load(content);
+  } catch (error) {
+    if (error instanceof Error) error.message = `YAML Error in ${file}:\n${error.message}`;
+    throw error;
+  }
+}
+
 async function parseContent(extension: string, file: string, content: string): Promise<unknown> {
   const loader = LOADERS[extension]!;
-  if (loader === 'noExt' || loader === '.json' || loader === '.yaml' || loader === '.yml') {
-    const data = parsePlainJson(content, loader !== '.json');
+  const yamlLoader = loader === 'noExt' || loader === '.yaml' || loader === '.yml';
+  if (yamlLoader || loader === '.json') {
+    const data = parsePlainJson(content, yamlLoader);
     if (data !== NOT_PLAIN_JSON) return data;
+  }
+  if (yamlLoader) {
+    const data = parseSimpleYaml(content);
+    return data === NOT_SIMPLE ? loadYaml(file, content) : data;
   }
   // cosmiconfig is CommonJS: its exports object is the default export, in Node and in the bundle.
   const { defaultLoaders: loaders } = (await import('cosmiconfig')).default;
@@ -133,7 +153,7 @@ const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
 async function readPlace(file: string, cwd: string, searching: boolean): Promise<FoundConfig | undefined> {
   let content: string;
   try {
-    content = await readFile(file, 'utf8');
+    content = await readText(file);
   } catch (error) {
     // While searching, an unreadable candidate is skipped, as cosmiconfig does.
     if (searching && ABSENT.has(String((error as { code?: unknown }).code))) return undefined;
@@ -172,7 +192,7 @@ async function readError(error: unknown, file: string, cwd: string): Promise<Con
 async function locate(reason: string, file: string): Promise<string> {
   const match = / at position (\d+)/.exec(reason);
   if (!match || /line \d+/.test(reason)) return reason;
-  const content = await readFile(file, 'utf8').catch(() => undefined);
+  const content = await readText(file).catch(() => undefined);
   if (content === undefined) return reason;
   const before = content.slice(0, Number(match[1]));
   const line = before.split('\n').length;

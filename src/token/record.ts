@@ -1,7 +1,7 @@
-import { createHash } from 'node:crypto';
-import { lstat, readFile } from 'node:fs/promises';
+import { lstat, readText } from '../adapters/file-reads.js';
 import { writeFileAtomic } from '../adapters/token-store.js';
 import type { Account } from '../auth/state.js';
+import { sha256Hex } from './sha256.js';
 
 /**
  * What we know about the saved authorization, kept next to the token file (which must stay exactly
@@ -26,8 +26,7 @@ export interface TokenRecord {
 export const recordPathFor = (tokenFile: string): string => `${tokenFile}.json`;
 
 /** A short hash: enough to tell tokens apart, useless for recovering one. */
-export const fingerprint = (refreshToken: string): string =>
-  createHash('sha256').update(refreshToken, 'utf8').digest('hex').slice(0, 32);
+export const fingerprint = (refreshToken: string): string => sha256Hex(refreshToken).slice(0, 32);
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
 
@@ -98,7 +97,7 @@ export type RecordRead = { record?: TokenRecord; problem?: string };
 export async function readRecord(path: string): Promise<RecordRead> {
   try {
     if ((await lstat(path)).isSymbolicLink()) return { problem: `the record ${path} is a symbolic link and was ignored` };
-    return { record: parseRecord(await readFile(path, 'utf8')) };
+    return { record: parseRecord(await readText(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return {};

@@ -126,21 +126,39 @@ export async function obtainAccessToken(deps: RefreshDeps, options: ObtainOption
   }
 }
 
+/** The record's access token, when it may be handed out as it is (no warnings on this path). */
+function cachedIn(saved: Saved & { token: string }, clientId: string, now: number, minValidityMs: number): Obtained | undefined {
+  const record = usableRecord(saved, clientId, now, minValidityMs);
+  return record && fromRecord(record, false, false, []);
+}
+
+/**
+ * The cached access token when it is usable as the files are now, else undefined (no token file,
+ * no usable record): what obtainAccessToken returns before it takes the lock to refresh.
+ */
+export async function readCachedToken(
+  { tokenFile, clientId }: Pick<RefreshDeps, 'tokenFile' | 'clientId'>,
+  now: number,
+  minValidityMs: number,
+): Promise<Obtained | undefined> {
+  const saved = await readSaved(tokenFile);
+  return saved.token === undefined ? undefined : cachedIn(saved as Saved & { token: string }, clientId, now, minValidityMs);
+}
+
 async function obtain(deps: RefreshDeps, options: ObtainOptions): Promise<Obtained> {
   const minValidityMs = options.minValidityMs ?? 60_000;
   const verify = options.verify ?? false;
   const first = await readSaved(deps.tokenFile);
   requireToken(first);
-  // A usable cache means the record was readable: no warnings on this path.
-  const early = verify ? undefined : usableRecord(first, deps.clientId, deps.now(), minValidityMs);
-  if (early) return fromRecord(early, false, false, []);
+  const early = verify ? undefined : cachedIn(first, deps.clientId, deps.now(), minValidityMs);
+  if (early) return early;
   // The lock polls in real time (its staleness is judged by file times), not with deps.sleep.
   const lock = await acquireLock(lockPathFor(deps.tokenFile), deps.lock);
   try {
     const saved = await readSaved(deps.tokenFile);
     requireToken(saved);
-    const late = verify ? undefined : usableRecord(saved, deps.clientId, deps.now(), minValidityMs);
-    if (late) return fromRecord(late, false, false, []);
+    const late = verify ? undefined : cachedIn(saved, deps.clientId, deps.now(), minValidityMs);
+    if (late) return late;
     return await refreshHoldingLock(saved, deps, verify);
   } finally {
     await lock.release();

@@ -1,4 +1,4 @@
-import { stat } from 'node:fs/promises';
+import { stat } from '../adapters/file-reads.js';
 import { createFileTokenStore } from '../adapters/token-store.js';
 import { PytifyError } from '../auth/errors.js';
 import { readRecord, recordPathFor, type TokenRecord } from './record.js';
