@@ -74,10 +74,13 @@ export interface Finished {
   stderr: string;
 }
 
-/** The built binary without a terminal: stdin from /dev/null, stdout and stderr captured. */
-export function runPlain(args: string[], options: { cwd: string; env?: Record<string, string> }): Promise<Finished> {
+/**
+ * The built binary without a terminal: stdin from /dev/null, stdout and stderr captured.
+ * `cli` runs another copy of the bin instead.
+ */
+export function runPlain(args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): Promise<Finished> {
   return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
+    const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
       cwd: options.cwd,
       env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
       stdio: ['ignore', 'pipe', 'pipe'],
