@@ -87,7 +87,8 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
         exit();
         return;
       }
-      if (key.return && canAuthorize(flow.state)) {
+      // A line feed is an Enter too: typed ahead, before raw mode, the terminal turned it into one.
+      if ((key.return || input === '\n') && canAuthorize(flow.state)) {
         flow.authorize();
         setTime(now());
       }

@@ -19,6 +19,10 @@ export async function runTui(
   await Promise.race([started, new Promise((resolve) => setTimeout(resolve, 50))]);
   let last: LoginState = flow.state;
   const animate = animationWanted(process.env);
+  // Keys pressed as soon as the prompt is on the screen must reach Ink as keys. Ink switches the
+  // terminal to raw mode in an effect, after the first frame is written: until then the terminal
+  // would echo an Enter and turn it into a line feed.
+  if (process.stdin.isTTY) process.stdin.setRawMode(true);
   const app = render(
     <App
       flow={flow}
