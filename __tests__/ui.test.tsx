@@ -2,6 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import type { ErrorCode } from '../src/auth/errors.js';
 import type { LoginInfo, LoginState } from '../src/auth/state.js';
+import { describeSavedAuthorization } from '../src/token/describe-saved.js';
+import type { SavedAuthorization } from '../src/token/lifetime.js';
 import { LoginView } from '../src/ui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
 
@@ -38,7 +40,7 @@ describe('LoginView: one screen per state', () => {
     [
       'ready with a saved authorization',
       { kind: 'ready' },
-      { tokenSaved: true, savedLines: [{ tone: 'info', text: 'Authorized as Jane Doe on 2025-10-01, expires in 90 days · Enter to authorize again' }] },
+      { tokenSaved: true, savedLines: [{ tone: 'info', text: 'Authorized as Jane Doe on 2025-10-01, expires in 90 days - Enter to authorize again' }] },
     ],
     [
       'ready with an authorization expiring soon and a missing scope',
@@ -46,7 +48,7 @@ describe('LoginView: one screen per state', () => {
       {
         tokenSaved: true,
         savedLines: [
-          { tone: 'warning', text: 'Authorized as Jane Doe on 2025-07-10, expires in 9 days · Enter to authorize again' },
+          { tone: 'warning', text: 'Authorized as Jane Doe on 2025-07-10, expires in 9 days - Enter to authorize again' },
           { tone: 'warning', text: 'Fewer than 14 days left: authorize again now, or the player stops working on 2026-01-10.' },
           { tone: 'warning', text: 'Not granted yet: user-modify-playback-state. Authorize again to add them.' },
         ],
@@ -58,7 +60,7 @@ describe('LoginView: one screen per state', () => {
       {
         tokenSaved: true,
         savedLines: [
-          { tone: 'error', text: 'Authorized as Jane Doe on 2025-06-01, expired on 2025-12-01 · Enter to authorize again' },
+          { tone: 'error', text: 'Authorized as Jane Doe on 2025-06-01, expired on 2025-12-01 - Enter to authorize again' },
           { tone: 'error', text: 'Refresh tokens last 6 months from authorization: authorize again so the player keeps working.' },
         ],
       },
@@ -159,5 +161,35 @@ describe('LoginView: output is plain text in tests', () => {
   it('has no colour codes', () => {
     expect(frameOf(waiting('failed'))).not.toContain('\u001B[');
     expect(frameOf({ kind: 'token-error', error: { code: 'NETWORK_ERROR', message: 'x' } })).not.toContain('\u001B[');
+  });
+});
+
+/** An authorization saved 30 days before NOW, as the launch screen describes it. */
+const SAVED: SavedAuthorization = {
+  tokenFile: '/home/me/.pytify',
+  recordFile: '/home/me/.pytify.json',
+  tokenSaved: true,
+  account: { displayName: 'Jane Doe', id: 'jane' },
+  otherClient: false,
+  missingScopes: [],
+  authorizedAt: NOW - 30 * 86_400_000,
+  expiresAt: NOW + 152 * 86_400_000,
+  expiresAtIsUpperBound: false,
+  daysLeft: 152,
+  expiringSoon: false,
+  expired: false,
+};
+
+describe('the launch screen is printable ASCII', () => {
+  // Its first frame then needs neither ICU (the UI bundle's LazySegmenter) nor string-width's
+  // Unicode tables: about 15 ms of `pytify-auth`'s start-up (npm run bench, "First frame").
+  it.each<[string, Partial<LoginInfo>]>([
+    ['nothing saved yet', {}],
+    ['a saved authorization', { tokenSaved: true, savedLines: describeSavedAuthorization(SAVED) }],
+    ['a client secret and a portless redirect URI', { flow: 'secret', redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' }],
+  ])('%s', (_label, overrides) => {
+    const frame = frameOf({ kind: 'ready' }, overrides);
+    expect(frame).toContain('Enter to authorize');
+    expect(frame.match(/[^\x20-\x7e\n]/g) ?? []).toEqual([]);
   });
 });

@@ -13,26 +13,55 @@ const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
 /**
+ * An esbuild plugin that replaces the text `find` in the dependency files matching `filter` (files
+ * without it load as they are), and puts `prefix` before such a file. The build fails if no file
+ * had the text, so an upgrade that changes it cannot silently bring the cost back.
+ */
+function patchDependency({ name, filter, find, replace, prefix = '' }) {
+  return {
+    name,
+    setup(build) {
+      let patched = false;
+      build.onLoad({ filter }, async (args) => {
+        const source = await readFile(args.path, 'utf8');
+        if (!source.includes(find)) return undefined;
+        patched = true;
+        return { contents: `${prefix}${source.replace(find, replace)}`, loader: 'js' };
+      });
+      build.onEnd((result) => {
+        if (result.errors.length === 0 && !patched) throw new Error(`${name}: no bundled file matching ${filter} has "${find}"; update the plugin`);
+      });
+    },
+  };
+}
+
+/**
  * yoga-layout's Emscripten loader fetch()es its own embedded `data:` URL whenever a global fetch
  * exists, as in Node 18+: that loads undici and costs about 17 ms of the first frame. Without
- * fetch it decodes the same bytes with atob. A module-level `fetch` shadows the global for that
- * file only (esbuild then drops the fetch branches); the build fails if yoga's file is not found,
- * so an upgrade that moves it cannot silently bring the cost back.
+ * fetch it decodes the same bytes with atob and a loop over the 72 kB, which Buffer does natively
+ * about 1.5 ms sooner. A module-level `fetch` shadows the global for that file only (esbuild then
+ * drops the fetch branches), and the decoding is replaced.
  */
-const YOGA_WASM = /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/;
-const yogaWithoutFetch = {
+const yogaWithoutFetch = patchDependency({
   name: 'yoga-without-fetch',
-  setup(build) {
-    let patched = false;
-    build.onLoad({ filter: YOGA_WASM }, async (args) => {
-      patched = true;
-      return { contents: `const fetch = undefined;\n${await readFile(args.path, 'utf8')}`, loader: 'js' };
-    });
-    build.onEnd((result) => {
-      if (result.errors.length === 0 && !patched) throw new Error(`yoga-layout's wasm loader was not found (${YOGA_WASM}): check the yoga-without-fetch plugin`);
-    });
-  },
-};
+  filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
+  find: 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
+  replace: 'var d=Buffer.from(a.slice(37),"base64")',
+  prefix: 'const fetch = undefined;\n',
+});
+
+/**
+ * string-width (Ink's) builds `/^\p{RGI_Emoji}$/v` when it loads, and V8 expands that set of
+ * emoji sequences there and then: about 10 ms of the first frame, for a regex that only text
+ * outside printable ASCII ever reaches. Here it is built on its first test() instead. (Older
+ * copies, like wrap-ansi's string-width 7, have no such line.)
+ */
+const lazyEmojiRegex = patchDependency({
+  name: 'lazy-emoji-regex',
+  filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
+  find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
+  replace: 'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text) };',
+});
 
 const common = {
   bundle: true,
@@ -57,11 +86,14 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's optional devtools integration and cosmiconfig's TypeScript loader are never used.
   external: ['react-devtools-core', 'typescript'],
+  // Every Intl.Segmenter (Ink, string-width, slice-ansi…) loads ICU only when a string needs it.
+  define: { ...common.define, 'Intl.Segmenter': 'LazySegmenter' },
+  inject: ['src/ui/lazy-segmenter.ts'],
   banner: {
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch],
+  plugins: [yogaWithoutFetch, lazyEmojiRegex],
 });
 
 /**

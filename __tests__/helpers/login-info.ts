@@ -1,8 +1,8 @@
-import type { LoginInfo } from '../../src/auth/state.js';
+import { maskClientId, type LoginInfo } from '../../src/auth/state.js';
 
 /** The facts the login screens show, fixed for snapshots: a PKCE app on the default redirect URI. */
 export const LOGIN_INFO: LoginInfo = {
-  clientIdMasked: '••••••••cdef',
+  clientIdMasked: maskClientId('0123456789abcdef0123456789abcdef'),
   redirectUri: 'http://127.0.0.1:3000/callback',
   registerUri: 'http://127.0.0.1:3000/callback',
   scopes: ['user-read-private', 'user-modify-playback-state'],

@@ -92,5 +92,5 @@ export const canAuthorize = (state: LoginState): boolean =>
 
 export function maskClientId(clientId: string): string {
   if (clientId.length <= 4) return '*'.repeat(clientId.length);
-  return '•'.repeat(Math.min(clientId.length - 4, 8)) + clientId.slice(-4);
+  return '*'.repeat(Math.min(clientId.length - 4, 8)) + clientId.slice(-4);
 }

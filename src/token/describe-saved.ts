@@ -26,16 +26,16 @@ function expiry(info: SavedAuthorization): string {
 
 /**
  * What the launch screen says about an existing authorization, e.g.
- * "Authorized as Ada on 2026-01-15, expires in 181 days · Enter to authorize again".
+ * "Authorized as Ada on 2026-01-15, expires in 181 days - Enter to authorize again".
  * Empty when nothing is saved: the screen then only offers to authorize.
  */
 export function describeSavedAuthorization(info: SavedAuthorization): SavedAuthorizationLine[] {
-  if (info.tokenProblem) return [{ tone: 'error', text: `${info.tokenProblem} · Enter to authorize again` }];
+  if (info.tokenProblem) return [{ tone: 'error', text: `${info.tokenProblem} - Enter to authorize again` }];
   if (!info.tokenSaved) return [];
   const who = info.account ? `Authorized as ${info.account.displayName}` : 'A refresh token is saved';
   const when = info.authorizedAt !== undefined ? ` on ${formatDay(info.authorizedAt)}` : info.account ? ' (date unknown)' : '';
   const tone = info.expired ? 'error' : info.expiringSoon ? 'warning' : 'info';
-  const lines: SavedAuthorizationLine[] = [{ tone, text: `${who}${when}${expiry(info)} · Enter to authorize again` }];
+  const lines: SavedAuthorizationLine[] = [{ tone, text: `${who}${when}${expiry(info)} - Enter to authorize again` }];
   if (info.expired) {
     lines.push({ tone: 'error', text: 'Refresh tokens last 6 months from authorization: authorize again so the player keeps working.' });
   } else if (info.expiringSoon && info.expiresAt !== undefined) {

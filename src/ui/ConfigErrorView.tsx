@@ -68,7 +68,7 @@ function InvalidConfigDetails({ file, configKey }: { readonly file?: string; rea
 export function ConfigErrorView({ code, message, file, configKey, warnings }: ConfigErrorViewProps) {
   return (
     <Box flexDirection="column">
-      <Text bold>pytify-auth · Spotify authorization</Text>
+      <Text bold>pytify-auth - Spotify authorization</Text>
       <Box marginTop={1} flexDirection="column">
         <Text color="red" bold>
           ✖ {message}

@@ -55,7 +55,7 @@ export function Details({ info, columns = 100 }: { readonly info: LoginInfo; rea
       <Row narrow={narrow} label="Token file">
         <Text>
           {info.tokenFile}{' '}
-          {info.tokenSaved ? <Text color="green">· saved</Text> : <Text dimColor>· not saved yet</Text>}
+          {info.tokenSaved ? <Text color="green">(saved)</Text> : <Text dimColor>(not saved yet)</Text>}
         </Text>
       </Row>
     </Box>

@@ -25,7 +25,7 @@ const EMPTY_PASTE: PasteState = { text: '' };
 export function LoginView({ state, info, now, spinnerFrame, hyperlinks, paste = EMPTY_PASTE, columns }: LoginViewProps) {
   return (
     <Box flexDirection="column">
-      <Text bold>pytify-auth · Spotify authorization</Text>
+      <Text bold>pytify-auth - Spotify authorization</Text>
       <Box marginTop={1}>
         <Details info={info} columns={columns} />
       </Box>

@@ -13,7 +13,7 @@ export function SavedAuthorization({ lines }: { readonly lines: ReadonlyArray<{ 
           {line.text}
         </Text>
       ))}
-      {/* The first line already offers Enter ("· Enter to authorize again"). */}
+      {/* The first line already offers Enter ("- Enter to authorize again"). */}
       <Keys />
     </Box>
   );
