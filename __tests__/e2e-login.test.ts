@@ -41,6 +41,14 @@ describe('pytify-auth in a terminal', () => {
     expect(session.screen()).not.toContain(token);
   });
 
+  it('takes an Enter typed before the screen is drawn (typed ahead, it reaches the program as a line feed)', async () => {
+    const dir = await tempDir();
+    const session = launch(dir, ['--demo', '--token-file', join(dir, 'ahead.pytify')]);
+    session.sendKeys('Enter');
+    await session.waitForText('Authorized as Demo Listener (demo-listener)');
+    expect(await session.exitCode()).toBe(0);
+  });
+
   it('paints the screen in a terminal even when CI is set (Ink would paint only the last frame)', async () => {
     const dir = await tempDir();
     const session = launch(dir, ['--demo', '--token-file', join(dir, 'ci.pytify')], { CI: 'true' });
