@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run screenshots`: regenerates the README's pictures in docs/images/ from the real program.
 //
-// - The TUI: the built dist/cli.js runs in a real terminal (tmux, a server of its own), the screen is
+// - The TUI: the built dist/cli.cjs runs in a real terminal (tmux, a server of its own), the screen is
 //   captured with its colours (capture-pane -e) and rendered to SVG by scripts/ansi-svg.mjs.
 // - The browser: the real-browser test (__tests__/browser-login.test.ts) runs the login in
 //   headless chromium and saves screenshots to artifacts/screenshots/; the ones the README shows
