@@ -22,7 +22,7 @@ function usageFailure(error: UsageError, command?: string): number {
 /** The whole command line; cli.ts has already bridged NO_COLOR. Resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // Only where CI is set at all: quietCiForInk asks process.stdin whether it is a terminal, and
-  // creating process.stdin costs `token` and --version about 2 ms of start-up for nothing.
+  // creating process.stdin costs about 2 ms of start-up, for nothing in `status` or a refresh.
   if (process.env.CI !== undefined || process.env.CONTINUOUS_INTEGRATION !== undefined) {
     const { quietCiForInk } = await import('./cli/ci-mode.js');
     quietCiForInk(process.env);
