@@ -5,9 +5,9 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { bodyBackground, contrastProblems, documentLang } from './helpers/chromium-checks.js';
-import { HANDOFF_BROWSER, startCli, startHandoff, urlOpenedBy, type Handoff, type RunningCli } from './helpers/chromium-login.js';
+import { HANDOFF_BROWSER, startHandoff, urlOpenedBy, type Handoff } from './helpers/chromium-login.js';
 import { externalRequests, launchChromium, recordPage, screenshots, type Chromium, type PageRecord } from './helpers/chromium.js';
-import { startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
+import { startCli, startSpotify, tempDir, writeConfig, type RunningCli } from './helpers/e2e.js';
 
 // The whole login as a user sees it: the built CLI opens `$BROWSER`, a real headless chromium
 // shows the approve page, the test clicks like a person, and the last page is checked as rendered.

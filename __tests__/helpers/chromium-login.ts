@@ -1,8 +1,7 @@
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { CLI, ROOT, type Finished } from './e2e.js';
+import { ROOT, type RunningCli } from './e2e.js';
 
 /** `$BROWSER` for the real-browser tests: passes the URL to the test (see the script's header). */
 export const HANDOFF_BROWSER = join(ROOT, '__tests__', 'helpers', 'browser-handoff.mjs');
@@ -37,29 +36,6 @@ export async function startHandoff(): Promise<Handoff> {
     },
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
-}
-
-export interface RunningCli {
-  readonly exited: Promise<Finished>;
-  kill(): void;
-}
-
-/** The built binary without a terminal (stdin ignored), as a script would run it. */
-export function startCli(args: string[], options: { cwd: string; env: Record<string, string> }): RunningCli {
-  const child = spawn(process.execPath, [CLI, ...args], {
-    cwd: options.cwd,
-    env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<Finished>((resolve, reject) => {
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-  return { exited, kill: () => void child.kill() };
 }
 
 /** The URL the CLI asked `$BROWSER` to open; fails with the CLI's output if it exits first. */

@@ -74,22 +74,32 @@ export interface Finished {
   stderr: string;
 }
 
-/**
- * The built binary without a terminal: stdin from /dev/null, stdout and stderr captured.
- * `cli` runs another copy of the bin instead.
- */
-export function runPlain(args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): Promise<Finished> {
-  return new Promise((resolvePromise, reject) => {
-    const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
-      cwd: options.cwd,
-      env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('error', reject);
-    child.on('close', (code) => resolvePromise({ code, stdout, stderr }));
-  });
+export interface RunningCli {
+  readonly exited: Promise<Finished>;
+  kill(): void;
 }
+
+/**
+ * The built binary without a terminal, as a script would run it: stdin from /dev/null, stdout
+ * and stderr captured. `cli` runs another copy of the bin instead.
+ */
+export function startCli(args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): RunningCli {
+  const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
+    cwd: options.cwd,
+    env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  let stderr = '';
+  child.stdout.on('data', (chunk) => (stdout += chunk));
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  const exited = new Promise<Finished>((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, stdout, stderr }));
+  });
+  return { exited, kill: () => void child.kill() };
+}
+
+/** startCli, to its end. */
+export const runPlain = (args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): Promise<Finished> =>
+  startCli(args, options).exited;
