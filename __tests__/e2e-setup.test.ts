@@ -86,7 +86,7 @@ describe('pytify-auth init', () => {
     expect(await readFile(join(dir, '.spotifyrc'), 'utf8')).toBe(`{\n  "clientId": "${CLIENT_ID}"\n}\n`);
 
     const second = launch(dir, ['init'], dir);
-    const editing = await second.waitForText('pytify-auth · edit .spotifyrc');
+    const editing = await second.waitForText('pytify-auth - edit .spotifyrc');
     expect(editing).toContain(`› ${CLIENT_ID}`);
     second.sendKeys('Escape');
     expect(await second.exitCode()).toBe(1);

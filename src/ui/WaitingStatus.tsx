@@ -38,7 +38,7 @@ export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlink
       <AuthorizeUrl url={state.url} />
       <Text>
         <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
-        <Text dimColor> · {formatTimeLeft(state.deadline - now)} left</Text>
+        <Text dimColor> ({formatTimeLeft(state.deadline - now)} left)</Text>
       </Text>
       <Box flexDirection="column" marginLeft={2}>
         <BrowserStatus browser={state.browser} info={info} />
@@ -50,7 +50,7 @@ export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlink
       </Box>
       <PasteInput paste={paste} />
       {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
-      <Text dimColor>Enter to submit what you pasted · Esc to quit</Text>
+      <Text dimColor>Enter to submit what you pasted, Esc to quit</Text>
     </Box>
   );
 }

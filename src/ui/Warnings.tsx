@@ -1,14 +1,20 @@
 import { Box, Text } from 'ink';
 
-/** Config warnings: things that work now but deserve a look (unknown keys, localhost redirect). */
+/**
+ * Config warnings: things that work now but deserve a look (unknown keys, localhost redirect).
+ * The sign has a column of its own, so a long warning wraps under its text, not under the sign.
+ */
 export function Warnings({ warnings }: { readonly warnings: readonly string[] }) {
   if (warnings.length === 0) return null;
   return (
     <Box flexDirection="column">
       {warnings.map((warning, index) => (
-        <Text key={index} color="yellow">
-          ⚠ {warning}
-        </Text>
+        <Box key={index}>
+          <Text color="yellow">⚠ </Text>
+          <Box flexShrink={1}>
+            <Text color="yellow">{warning}</Text>
+          </Box>
+        </Box>
       ))}
     </Box>
   );

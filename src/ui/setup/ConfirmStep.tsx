@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { KeyLine } from './KeyLine.js';
+import { KeyLine } from '../KeyLine.js';
 import { LABEL_WIDTH } from './TextField.js';
 
 function Row({ label, value }: { readonly label: string; readonly value: string }) {

@@ -1,6 +1,6 @@
 import { Box, Text } from 'ink';
 import { checkClientId, checkClientSecret } from '../../setup/credentials.js';
-import { KeyLine } from './KeyLine.js';
+import { KeyLine } from '../KeyLine.js';
 import { LABEL_WIDTH, CheckLine, TextField } from './TextField.js';
 
 export interface ClientIdStepProps {
@@ -23,7 +23,7 @@ export function ClientIdStep({ value, rejected }: ClientIdStepProps) {
         {value === '' ? (
           <KeyLine press="Enter" then="to open the dashboard in your browser" other="Esc to quit" />
         ) : (
-          <KeyLine press="Enter" then="to continue" other="Ctrl-U clears · Esc to quit" />
+          <KeyLine press="Enter" then="to continue" other="Ctrl-U clears, Esc to quit" />
         )}
       </Box>
     </Box>
@@ -72,7 +72,7 @@ export function SecretStep({ clientId, value, rejected, fileLabel, carried }: Se
         {value === '' ? (
           <KeyLine press="Enter" then="to save without a secret" other="Esc to go back" />
         ) : (
-          <KeyLine press="Enter" then="to save" other="Ctrl-U clears (no secret) · Esc to go back" />
+          <KeyLine press="Enter" then="to save" other="Ctrl-U clears (no secret), Esc to go back" />
         )}
       </Box>
     </Box>

@@ -1,5 +1,5 @@
 import { Box, Text } from 'ink';
-import { KeyLine } from './KeyLine.js';
+import { KeyLine } from '../KeyLine.js';
 
 export type SaveStatusProps =
   | { readonly step: 'saving'; readonly fileLabel: string }

@@ -68,7 +68,7 @@ export function SetupView({ plan, state, cwd }: SetupViewProps) {
   // Saved: a blank line after, so the launch screen that follows in the same run stands apart.
   return (
     <Box flexDirection="column" marginBottom={state.step === 'saved' ? 1 : 0}>
-      <Text bold>pytify-auth · {editing ? `edit ${plan.fileLabel}` : 'set up your Spotify app'}</Text>
+      <Text bold>pytify-auth - {editing ? `edit ${plan.fileLabel}` : 'set up your Spotify app'}</Text>
       {typing && (
         <Box marginTop={1} flexDirection="column">
           <Text>
