@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { Page } from 'playwright-core';
-import type { CallbackPage } from '../src/adapters/callback-page.js';
-import { startCallbackServer, type CallbackServer } from '../src/adapters/callback-server.js';
+import type { CallbackPage } from '../src/listener/callback-page.js';
+import { startCallbackServer, type CallbackServer } from '../src/listener/callback-server.js';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
 import { bodyBackground, contrastProblems, documentLang, horizontalOverflow } from './helpers/chromium-checks.js';
 import { VIEWPORTS, externalRequests, launchChromium, picture, recordPage, type Chromium } from './helpers/chromium.js';

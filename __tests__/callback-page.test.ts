@@ -1,6 +1,6 @@
 import { describe, expect, it } from '@jest/globals';
-import { escapeHtml, renderCallbackPage, type CallbackPage } from '../src/adapters/callback-page.js';
-import { html, htmlPage } from '../src/adapters/html-page.js';
+import { escapeHtml, renderCallbackPage, type CallbackPage } from '../src/listener/callback-page.js';
+import { html, htmlPage } from '../src/core/html-page.js';
 
 const EVIL = '<script>alert("x")</script>';
 

@@ -1,9 +1,9 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { request } from 'node:http';
 import { createServer } from 'node:net';
-import { startCallbackServer, type CallbackServer } from '../src/adapters/callback-server.js';
-import type { CallbackPage } from '../src/adapters/callback-page.js';
-import { PortInUseError } from '../src/auth/errors.js';
+import { startCallbackServer, type CallbackServer } from '../src/listener/callback-server.js';
+import type { CallbackPage } from '../src/listener/callback-page.js';
+import { PortInUseError } from '../src/core/errors.js';
 
 interface Answer {
   status: number;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../src/auth/errors.js';
+import { ConfigError } from '../src/core/errors.js';
 import { parseRedirectUri, withPort } from '../src/config/load-config.js';
 import { projectPerTest } from './fixtures/config/project.js';
 

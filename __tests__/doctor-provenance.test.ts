@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { describe, expect, it } from '@jest/globals';
-import { systemProbes } from '../src/config/doctor-probes.js';
+import { systemProbes } from '../src/commands/doctor-probes.js';
 import { inspectConfig } from '../src/config/provenance.js';
 import type { LoadConfigOptions } from '../src/config/load-config.js';
 import { createProject } from './fixtures/config/project.js';

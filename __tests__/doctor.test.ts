@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
 import { doctor } from '../src/commands/doctor.js';
-import type { DoctorProbes } from '../src/config/doctor-probes.js';
+import type { DoctorProbes } from '../src/commands/doctor-probes.js';
 import type { ConfigFlags } from '../src/config/types.js';
 import { createProject, type Project } from './fixtures/config/project.js';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:net';
-import { detectEnvironment, sshForwardCommand, type EnvironmentProbe } from '../src/adapters/environment.js';
-import { findPortHolder } from '../src/adapters/port-holder.js';
+import { detectEnvironment, sshForwardCommand, type EnvironmentProbe } from '../src/login/environment.js';
+import { findPortHolder } from '../src/listener/port-holder.js';
 
 function probe(env: NodeJS.ProcessEnv, options: { platform?: NodeJS.Platform; files?: Record<string, string> } = {}): EnvironmentProbe {
   const files = options.files ?? {};

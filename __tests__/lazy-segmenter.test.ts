@@ -1,5 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
-import { LazySegmenter } from '../src/ui/lazy-segmenter.js';
+import { LazySegmenter } from '../src/tui/lazy-segmenter.js';
 import { seededRandom } from './helpers/fuzz-requests.js';
 
 // The UI bundle uses LazySegmenter wherever its code says Intl.Segmenter: what it returns must be

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals';
-import { codeChallengeS256, createCodeVerifier, createState } from '../src/auth/pkce.js';
-import { buildAuthorizeUrl } from '../src/auth/authorize-url.js';
-import { parseCallback } from '../src/auth/callback.js';
-import { PytifyError } from '../src/auth/errors.js';
+import { codeChallengeS256, createCodeVerifier, createState } from '../src/oauth/pkce.js';
+import { buildAuthorizeUrl } from '../src/oauth/authorize-url.js';
+import { parseCallback } from '../src/oauth/callback.js';
+import { PytifyError } from '../src/core/errors.js';
 
 describe('PKCE', () => {
   it('matches the RFC 7636 appendix B test vector', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
-import { TokenError } from '../src/auth/errors.js';
+import { TokenError } from '../src/core/errors.js';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
 import { AccessTokenError } from '../src/token/errors.js';
 import { fingerprint, parseRecord } from '../src/token/record.js';

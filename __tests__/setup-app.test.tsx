@@ -1,9 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
-import type { Browser } from '../src/adapters/browser.js';
+import type { Browser } from '../src/login/browser.js';
 import type { SetupPlan } from '../src/setup/prepare.js';
 import { SetupWriteError } from '../src/setup/write-config.js';
-import { SetupApp, type SetupOutcome } from '../src/ui/setup/SetupApp.js';
+import { SetupApp, type SetupOutcome } from '../src/tui/setup/SetupApp.js';
 
 // The stateful container with Ink's test renderer: keys in, effects (browser, save) recorded.
 const ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from '@jest/globals';
-import { ConfigError } from '../src/auth/errors.js';
+import { ConfigError } from '../src/core/errors.js';
 import { plainGuide } from '../src/setup/guide.js';
 import { prepareSetup } from '../src/setup/prepare.js';
 import type { ConfigFlags } from '../src/config/types.js';

@@ -2,7 +2,7 @@ import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import { checkClientId, checkClientSecret } from '../src/setup/credentials.js';
 import { initialSetupState, type SetupState } from '../src/setup/setup-state.js';
-import { SetupView, type SetupViewPlan } from '../src/ui/setup/SetupView.js';
+import { SetupView, type SetupViewPlan } from '../src/tui/setup/SetupView.js';
 
 const ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
 const SECRET = '0123456789abcdef0123456789abcdef';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { AccessTokenError } from '../src/token/errors.js';
 import { summarize } from '../src/token/lifetime.js';
-import { formatStatusText, stateFor, statusExitCode, statusJson, type StatusReport } from '../src/token/status-report.js';
+import { formatStatusText, stateFor, statusExitCode, statusJson, type StatusReport } from '../src/commands/status-report.js';
 import { AUTHORIZATIONS, CLIENT_ID, NOW, REFRESH_TOKEN, SCOPES } from './helpers/saved-fixture.js';
 
 const expectations = { clientId: CLIENT_ID, scopes: SCOPES, now: NOW };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { TokenError } from '../src/auth/errors.js';
-import { codeChallengeS256, createCodeVerifier } from '../src/auth/pkce.js';
+import { TokenError } from '../src/core/errors.js';
+import { codeChallengeS256, createCodeVerifier } from '../src/oauth/pkce.js';
 import { startFakeSpotify, type FakeFault, type FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient, type TokenClient, type TokenClientOptions } from '../src/token/token-client.js';
 import { authorizeCode } from './helpers/authorize-code.js';

@@ -2,7 +2,7 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { chmod, mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { tokenDirectoryWarning } from '../src/adapters/token-dir-check.js';
+import { tokenDirectoryWarning } from '../src/token/token-dir-check.js';
 
 const made: string[] = [];
 const tempDir = async () => {

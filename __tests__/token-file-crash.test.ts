@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileTokenStore } from '../src/adapters/token-store.js';
-import { PytifyError } from '../src/auth/errors.js';
+import { createFileTokenStore } from '../src/token/token-store.js';
+import { PytifyError } from '../src/core/errors.js';
 import { buildCrashWriter, startCrashWriter, TOKEN_BYTES } from './helpers/crash-writer.js';
 
 // The refresh token is the one thing pytify-auth keeps. A kill -9 (OOM killer, closed laptop lid,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { readFile, stat, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ConfigError, PytifyError, TokenError } from '../src/auth/errors.js';
+import { ConfigError, PytifyError, TokenError } from '../src/core/errors.js';
 import { readAuthorization, saveAuthorization } from '../src/token/authorization.js';
 import { toAccessTokenError } from '../src/token/errors.js';
 import { fingerprint, parseRecord, readRecord, serializeRecord } from '../src/token/record.js';

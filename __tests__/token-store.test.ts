@@ -2,7 +2,8 @@ import { afterAll, describe, expect, it } from '@jest/globals';
 import { mkdtemp, readFile, readdir, rm, stat, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createFileTokenStore, nodeFileIo, type AtomicWriteIo } from '../src/adapters/token-store.js';
+import { nodeFileIo, type AtomicWriteIo } from '../src/core/private-file.js';
+import { createFileTokenStore } from '../src/token/token-store.js';
 
 const made: string[] = [];
 const tempDir = async () => {

@@ -2,8 +2,8 @@ import { describe, expect, it } from '@jest/globals';
 import { render as renderInk } from 'ink';
 import { render } from 'ink-testing-library';
 import { EventEmitter } from 'node:events';
-import type { LoginInfo, LoginState } from '../src/auth/state.js';
-import { LoginView } from '../src/ui/LoginView.js';
+import type { LoginInfo, LoginState } from '../src/login/state.js';
+import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
 
 // The screens of issue 3: hints for where we run, the paste line, a busy port's holder, and a

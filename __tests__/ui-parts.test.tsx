@@ -1,12 +1,12 @@
 import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
-import { ConfigError } from '../src/auth/errors.js';
-import { ConfigErrorView, configErrorViewProps } from '../src/ui/ConfigErrorView.js';
-import { formatTimeLeft } from '../src/ui/format-time.js';
-import { showWithPort } from '../src/ui/PortBusyStatus.js';
-import { SPINNER_FRAMES, Spinner } from '../src/ui/Spinner.js';
-import { Warnings } from '../src/ui/Warnings.js';
+import { ConfigError } from '../src/core/errors.js';
+import { ConfigErrorView, configErrorViewProps } from '../src/tui/ConfigErrorView.js';
+import { formatTimeLeft } from '../src/tui/format-time.js';
+import { showWithPort } from '../src/tui/PortBusyStatus.js';
+import { SPINNER_FRAMES, Spinner } from '../src/tui/Spinner.js';
+import { Warnings } from '../src/tui/Warnings.js';
 
 function frameOf(element: ReactElement): string {
   const { lastFrame, unmount } = render(element);

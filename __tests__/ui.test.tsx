@@ -1,10 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
-import type { ErrorCode } from '../src/auth/errors.js';
-import type { LoginInfo, LoginState } from '../src/auth/state.js';
+import type { ErrorCode } from '../src/core/errors.js';
+import type { LoginInfo, LoginState } from '../src/login/state.js';
 import { describeSavedAuthorization } from '../src/token/describe-saved.js';
 import type { SavedAuthorization } from '../src/token/lifetime.js';
-import { LoginView } from '../src/ui/LoginView.js';
+import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);

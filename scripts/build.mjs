@@ -88,7 +88,7 @@ await build({
   external: ['react-devtools-core', 'typescript'],
   // Every Intl.Segmenter (Ink, string-width, slice-ansi…) loads ICU only when a string needs it.
   define: { ...common.define, 'Intl.Segmenter': 'LazySegmenter' },
-  inject: ['src/ui/lazy-segmenter.ts'],
+  inject: ['src/tui/lazy-segmenter.ts'],
   banner: {
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
@@ -97,7 +97,7 @@ await build({
 });
 
 /**
- * The bin, dist/cli.cjs: one CommonJS file for the paths that must start fast (see src/cli.ts).
+ * The bin, dist/cli.cjs: one CommonJS file for the paths that must start fast (see src/bin.ts).
  * main.js stays a real import() of the ES module next to it. cosmiconfig is only needed for
  * JavaScript config files and for the wording of a broken .json file's error: here it is a stub
  * that fails, which makes the cached `token` path hand over to main.js, where the real one is.
@@ -119,7 +119,7 @@ const cliEntry = {
 };
 const entry = await build({
   ...common,
-  entryPoints: ['src/cli.ts'],
+  entryPoints: ['src/bin.ts'],
   outfile: 'dist/cli.cjs',
   format: 'cjs',
   banner: { js: '#!/usr/bin/env node' },

@@ -1,8 +1,8 @@
-// Everything but the fast paths of cli.ts (--version, --help, `token` with a cached access token),
+// Everything but the fast paths of bin.ts (--version, --help, `token` with a cached access token),
 // loaded by it with import(). Every import but the exit codes is dynamic: each module file costs
 // start-up time (about 0.3 ms here), and the login, status and the rest load only what they use.
-import type { UsageError } from './cli/args.js';
-import { EXIT } from './cli/exit-codes.js';
+import type { UsageError } from './commands/args.js';
+import { EXIT } from './core/exit-codes.js';
 
 /** Subcommands, each in its own lazily imported module with `run(argv): Promise<number>`. */
 const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
@@ -19,12 +19,12 @@ function usageFailure(error: UsageError, command?: string): number {
   return EXIT.USAGE;
 }
 
-/** The whole command line; cli.ts has already bridged NO_COLOR. Resolves to the exit code. */
+/** The whole command line; bin.ts has already bridged NO_COLOR. Resolves to the exit code. */
 export async function main(argv: string[]): Promise<number> {
   // Only where CI is set at all: quietCiForInk asks process.stdin whether it is a terminal, and
   // creating process.stdin costs about 2 ms of start-up, for nothing in `status` or a refresh.
   if (process.env.CI !== undefined || process.env.CONTINUOUS_INTEGRATION !== undefined) {
-    const { quietCiForInk } = await import('./cli/ci-mode.js');
+    const { quietCiForInk } = await import('./tui/ci-mode.js');
     quietCiForInk(process.env);
   }
   const [first, ...rest] = argv;
@@ -33,12 +33,12 @@ export async function main(argv: string[]): Promise<number> {
       const command = await COMMANDS[first]!();
       return await command.run(rest);
     } catch (error) {
-      const { UsageError } = await import('./cli/args.js');
+      const { UsageError } = await import('./commands/args.js');
       if (error instanceof UsageError) return usageFailure(error, first);
       throw error;
     }
   }
-  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./cli/args.js');
+  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./commands/args.js');
   let args;
   try {
     args = parseCliArgs(argv);
@@ -56,7 +56,7 @@ export async function main(argv: string[]): Promise<number> {
   }
   // In a terminal the login always ends up in Ink (the launch screen, the setup guide or the
   // config error): start loading Ink, React and yoga now, to overlap reading the config and files.
-  if (process.stdin.isTTY && process.stdout.isTTY) import('./ui/run-tui.js').catch(() => undefined);
-  const { runLogin } = await import('./cli/login.js');
+  if (process.stdin.isTTY && process.stdout.isTTY) import('./tui/run-tui.js').catch(() => undefined);
+  const { runLogin } = await import('./commands/login.js');
   return runLogin(args);
 }

@@ -1,4 +1,4 @@
-import { buildAuthorizeUrl } from '../../src/auth/authorize-url.js';
+import { buildAuthorizeUrl } from '../../src/oauth/authorize-url.js';
 
 /**
  * Drives the fake accounts service's consent screen the way a user's browser would, without

@@ -15,7 +15,7 @@ export const TOKEN_BYTES = 64 * 1024;
  */
 export async function buildCrashWriter(outDir: string): Promise<string> {
   const entry = join(outDir, 'crash-writer-entry.ts');
-  const store = join(ROOT, 'src', 'adapters', 'token-store.ts');
+  const store = join(ROOT, 'src', 'token', 'token-store.ts');
   await writeFile(
     entry,
     `import { createFileTokenStore } from ${JSON.stringify(store)};

@@ -1,4 +1,4 @@
-import type { Browser } from '../../src/adapters/browser.js';
+import type { Browser } from '../../src/login/browser.js';
 import { decide, type Decision } from './authorize-code.js';
 
 export interface CallbackVisit {

@@ -1,4 +1,5 @@
-import { maskClientId, type LoginInfo } from '../../src/auth/state.js';
+import { maskClientId } from '../../src/core/mask.js';
+import type { LoginInfo } from '../../src/login/state.js';
 
 /** The facts the login screens show, fixed for snapshots: a PKCE app on the default redirect URI. */
 export const LOGIN_INFO: LoginInfo = {

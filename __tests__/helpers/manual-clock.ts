@@ -1,4 +1,4 @@
-import type { Clock } from '../../src/auth/flow.js';
+import type { Clock } from '../../src/login/flow.js';
 
 /** A clock whose time stands still and whose timers run only when the test fires them. */
 export class ManualClock implements Clock {

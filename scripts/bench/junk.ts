@@ -10,7 +10,7 @@ import { monitorEventLoopDelay, performance } from 'node:perf_hooks';
 import { render } from 'ink';
 import { createElement } from 'react';
 import { createTokenClient } from '../../src/token/token-client.js';
-import { App } from '../../src/ui/App.js';
+import { App } from '../../src/tui/App.js';
 import { approve, CLIENT_ID, get, startSpotify, waitingLogin } from './login-kit.js';
 
 /**

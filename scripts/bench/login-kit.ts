@@ -2,10 +2,10 @@
 // token file, against the local Spotify, and a browser's part of the consent, done with fetch.
 import { request as httpGet } from 'node:http';
 import { performance } from 'node:perf_hooks';
-import { startCallbackServer } from '../../src/adapters/callback-server.js';
-import { createFileTokenStore } from '../../src/adapters/token-store.js';
-import { LoginFlow, systemClock } from '../../src/auth/flow.js';
-import { cryptoRandom } from '../../src/auth/pkce.js';
+import { startCallbackServer } from '../../src/listener/callback-server.js';
+import { createFileTokenStore } from '../../src/token/token-store.js';
+import { LoginFlow, systemClock } from '../../src/login/flow.js';
+import { cryptoRandom } from '../../src/oauth/pkce.js';
 import type { Config } from '../../src/config/types.js';
 import { startFakeSpotify, type FakeSpotify } from '../../src/demo/fake-spotify.js';
 import type { TokenClient } from '../../src/token/token-client.js';

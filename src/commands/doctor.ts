@@ -1,9 +1,9 @@
-import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from '../cli/parse-flags.js';
-import { ConfigError } from '../auth/errors.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { diagnose } from '../config/doctor-checks.js';
-import { systemProbes, type DoctorProbes } from '../config/doctor-probes.js';
-import { formatDoctorReport } from '../config/doctor-report.js';
+import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from './parse-flags.js';
+import { ConfigError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
+import { diagnose } from './doctor-checks.js';
+import { systemProbes, type DoctorProbes } from './doctor-probes.js';
+import { formatDoctorReport } from './doctor-report.js';
 import { inspectConfig } from '../config/provenance.js';
 import type { ConfigFlags } from '../config/types.js';
 

@@ -1,8 +1,8 @@
 import { parseArgs } from 'node:util';
-import { ConfigError } from '../auth/errors.js';
-import { UsageError } from '../cli/args.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { describeConfigError } from '../cli/messages.js';
+import { ConfigError } from '../core/errors.js';
+import { UsageError } from './args.js';
+import { EXIT } from '../core/exit-codes.js';
+import { describeConfigError } from '../config/messages.js';
 import { printSetupGuide } from '../setup/plain-setup.js';
 import { prepareSetup } from '../setup/prepare.js';
 
@@ -63,7 +63,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(describeConfigError(error));
     return EXIT.USAGE;
   }
-  const { runSetup } = await import('../ui/setup/run-setup.js');
+  const { runSetup } = await import('../tui/setup/run-setup.js');
   const outcome = await runSetup(plan, cwd);
   if (!('written' in outcome)) return EXIT.NOT_AUTHORIZED;
   process.stdout.write(`Next: run pytify-auth to authorize.\n`);

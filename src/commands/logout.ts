@@ -1,10 +1,10 @@
 import { lstat, unlink } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
-import { ConfigError } from '../auth/errors.js';
-import { EXIT } from '../cli/exit-codes.js';
+import { ConfigError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
 import { loadTokenConfig } from '../token/access-token.js';
 import { readAuthorization } from '../token/authorization.js';
-import { parseCommandArgs, reportFailure } from '../token/command-kit.js';
+import { parseCommandArgs, reportFailure } from './command-kit.js';
 import { toAccessTokenError } from '../token/errors.js';
 import { acquireLock, lockPathFor } from '../token/lock.js';
 import { recordPathFor } from '../token/record.js';

@@ -1,10 +1,10 @@
-import { EXIT } from '../cli/exit-codes.js';
-import type { Account } from '../auth/state.js';
+import { EXIT } from '../core/exit-codes.js';
+import type { Account } from '../token/account.js';
 import { loadTokenConfig, obtainFor } from '../token/access-token.js';
 import { readAuthorization } from '../token/authorization.js';
-import { loginCommand, parseCommandArgs, reportFailure, warn } from '../token/command-kit.js';
+import { loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
 import { toAccessTokenError, type AccessTokenError } from '../token/errors.js';
-import { formatStatusText, stateFor, statusExitCode, statusJson } from '../token/status-report.js';
+import { formatStatusText, stateFor, statusExitCode, statusJson } from './status-report.js';
 
 export const HELP = `Usage: pytify-auth status [options]
 

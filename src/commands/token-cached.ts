@@ -1,11 +1,11 @@
 // `pytify-auth token` while the cached access token is good, answered from the CommonJS entry
-// (cli.ts) before the rest of the program loads: a player may run it before every API call.
+// (bin.ts) before the rest of the program loads: a player may run it before every API call.
 // Anything else (--help, a refresh, a warning to print, any error) returns undefined and the full
 // command in token.ts runs from the start, so every message and exit code comes from one place.
-import { EXIT } from '../cli/exit-codes.js';
-import { printFast } from '../cli/print-fast.js';
+import { EXIT } from '../core/exit-codes.js';
+import { printFast } from '../core/print-fast.js';
 import { cachedAccessToken } from '../token/cached-access-token.js';
-import { parseCommandArgs, type CommandArgs } from '../token/command-kit.js';
+import { parseCommandArgs, type CommandArgs } from './command-kit.js';
 import { formatToken } from './token-output.js';
 
 export async function printCachedToken(argv: string[]): Promise<number | undefined> {

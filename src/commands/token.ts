@@ -1,8 +1,8 @@
 // Kept light on purpose: a player may run this before every request, so no UI, no Ink, no React.
 // While the cached access token is good, token-cached.ts answers before this module even loads.
-import { EXIT } from '../cli/exit-codes.js';
-import { getAccessToken } from '../index.js';
-import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from '../token/command-kit.js';
+import { EXIT } from '../core/exit-codes.js';
+import { getAccessTokenWith } from '../token/access-token.js';
+import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
 import { isAccessTokenError } from '../token/errors.js';
 import { formatToken } from './token-output.js';
 
@@ -30,7 +30,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   }
   try {
-    const token = await getAccessToken({ configFile: args.config, tokenFile: args.tokenFile });
+    const token = await getAccessTokenWith({ configFile: args.config, tokenFile: args.tokenFile }, {});
     for (const warning of token.warnings) warn(warning);
     if (token.missingScopes.length > 0) {
       warn(`the authorization lacks ${token.missingScopes.join(', ')}: run ${loginCommand(args)} to authorize again with them`);

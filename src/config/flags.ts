@@ -1,4 +1,4 @@
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { DEFAULTS } from './types.js';
 import { invalid } from './where.js';
 

@@ -1,6 +1,6 @@
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { nonEmptyFlag, parsePort, parseTimeout } from './flags.js';
 import { ENV } from './keys.js';
 import { loadConfigFile, searchConfigFile, type FoundConfig } from './read-file.js';

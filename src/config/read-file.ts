@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { defaultLoaders } from 'cosmiconfig';
-import { readText } from '../adapters/file-reads.js';
-import { ConfigError } from '../auth/errors.js';
+import { readText } from '../core/file-reads.js';
+import { ConfigError } from '../core/errors.js';
 import { shortReason } from './short-reason.js';
 import { NOT_SIMPLE, parseSimpleYaml } from './simple-yaml.js';
 import { displayPath } from './where.js';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 import type { ConfigWarning } from './types.js';
 
 const MASK = '[client secret]';

@@ -1,4 +1,4 @@
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { CONFIG_KEYS, KEY_ALIASES, canonicalKey, type ConfigKey } from './keys.js';
 import { closest } from './suggest.js';
 import type { ConfigWarning } from './types.js';

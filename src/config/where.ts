@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 
 /** Where a value came from: a key in a config file, an environment variable or a flag. */
 export interface Where {

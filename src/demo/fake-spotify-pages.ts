@@ -1,4 +1,4 @@
-import { html, htmlPage, type PageTone, type SafeHtml } from '../adapters/html-page.js';
+import { html, htmlPage, type PageTone, type SafeHtml } from '../core/html-page.js';
 import type { FakeClient, FakeUser } from './fake-spotify-types.js';
 
 export interface HtmlAnswer {

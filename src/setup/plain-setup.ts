@@ -1,6 +1,6 @@
-import { ConfigError } from '../auth/errors.js';
-import { EXIT } from '../cli/exit-codes.js';
-import { describeConfigError } from '../cli/messages.js';
+import { ConfigError } from '../core/errors.js';
+import { EXIT } from '../core/exit-codes.js';
+import { describeConfigError } from '../config/messages.js';
 import type { InspectOptions } from '../config/provenance.js';
 import { plainGuide } from './guide.js';
 import { prepareSetup } from './prepare.js';

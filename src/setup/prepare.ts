@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { ConfigError } from '../auth/errors.js';
+import { ConfigError } from '../core/errors.js';
 import { ENV } from '../config/keys.js';
 import { inspectConfig, type InspectOptions, type Inspection } from '../config/provenance.js';
 import { expandHome } from '../config/search-report.js';

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { writeFileAtomic } from '../adapters/token-store.js';
+import { writeFileAtomic } from '../core/private-file.js';
 
 /** Why a save did not happen; the setup screen picks its words and next step by `code`. */
 export class SetupWriteError extends Error {

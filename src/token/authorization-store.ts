@@ -1,4 +1,4 @@
-import { createFileTokenStore, type TokenStore } from '../adapters/token-store.js';
+import { createFileTokenStore, type TokenStore } from './token-store.js';
 import { describeSavedAuthorization, readAuthorization, saveAuthorization } from './authorization.js';
 
 /**

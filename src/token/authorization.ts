@@ -1,5 +1,5 @@
-import { createFileTokenStore } from '../adapters/token-store.js';
-import type { Account } from '../auth/state.js';
+import { createFileTokenStore } from './token-store.js';
+import type { Account } from './account.js';
 import { acquireLock, lockPathFor } from './lock.js';
 import { summarize, type Expectations, type SavedAuthorization } from './lifetime.js';
 import { fingerprint, recordPathFor, writeRecord } from './record.js';
@@ -7,7 +7,8 @@ import { readSaved } from './saved.js';
 import type { TokenGrant } from './token-client.js';
 
 export type { SavedAuthorization } from './lifetime.js';
-export { describeSavedAuthorization, type SavedAuthorizationLine } from './describe-saved.js';
+export { describeSavedAuthorization } from './describe-saved.js';
+export type { SavedAuthorizationLine } from './token-store.js';
 
 export interface NewAuthorization {
   refreshToken: string;

@@ -1,11 +1,7 @@
-import { maskClientId } from '../auth/state.js';
+import { maskClientId } from '../core/mask.js';
+import type { SavedAuthorizationLine } from './token-store.js';
 import { EXPIRY_WARNING_DAYS, type SavedAuthorization } from './lifetime.js';
 
-/** A line of the launch screen; the view picks the colour by tone, never by the text. */
-export interface SavedAuthorizationLine {
-  tone: 'info' | 'warning' | 'error';
-  text: string;
-}
 
 /** Dates in UTC and ISO order: the same on every machine, unambiguous in every locale. */
 export const formatDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);

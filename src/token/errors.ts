@@ -1,4 +1,4 @@
-import { ConfigError, PytifyError, TokenError } from '../auth/errors.js';
+import { ConfigError, PytifyError, TokenError } from '../core/errors.js';
 
 /**
  * What a caller of `getAccessToken` (or a script reading an exit code) must decide: send the user

@@ -1,4 +1,4 @@
-import type { Account } from '../auth/state.js';
+import type { Account } from './account.js';
 import type { Saved } from './saved.js';
 import { fingerprint } from './record.js';
 

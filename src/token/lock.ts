@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { hostname } from 'node:os';
-import { PytifyError } from '../auth/errors.js';
+import { PytifyError } from '../core/errors.js';
 import { AccessTokenError } from './errors.js';
-import { processAlive } from '../adapters/process-alive.js';
+import { processAlive } from '../core/process-alive.js';
 
 /**
  * A lock file next to the token file, so two players refreshing at once cannot both spend a

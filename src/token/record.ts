@@ -1,6 +1,6 @@
-import { lstat, readText } from '../adapters/file-reads.js';
-import { writeFileAtomic } from '../adapters/token-store.js';
-import type { Account } from '../auth/state.js';
+import { lstat, readText } from '../core/file-reads.js';
+import { writeFileAtomic } from '../core/private-file.js';
+import type { Account } from './account.js';
 import { sha256Hex } from './sha256.js';
 
 /**

@@ -1,6 +1,6 @@
-import { createFileTokenStore } from '../adapters/token-store.js';
-import { TokenError } from '../auth/errors.js';
-import type { Account } from '../auth/state.js';
+import { createFileTokenStore } from './token-store.js';
+import { TokenError } from '../core/errors.js';
+import type { Account } from './account.js';
 import type { TokenClient } from './token-client.js';
 import { AccessTokenError, toAccessTokenError } from './errors.js';
 import { acquireLock, lockPathFor, type LockOptions } from './lock.js';

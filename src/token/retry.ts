@@ -1,4 +1,4 @@
-import { TokenError } from '../auth/errors.js';
+import { TokenError } from '../core/errors.js';
 
 /**
  * Spotify's rules: 429 and 5xx are temporary and never a reason to give up a token. A short,

@@ -1,6 +1,6 @@
-import { stat } from '../adapters/file-reads.js';
-import { createFileTokenStore } from '../adapters/token-store.js';
-import { PytifyError } from '../auth/errors.js';
+import { stat } from '../core/file-reads.js';
+import { createFileTokenStore } from './token-store.js';
+import { PytifyError } from '../core/errors.js';
 import { readRecord, recordPathFor, type TokenRecord } from './record.js';
 
 /** The two files as they are on disk right now. */

@@ -1,6 +1,6 @@
-import type { Account } from '../auth/state.js';
-import { PytifyError, TokenError } from '../auth/errors.js';
-import { silentLog, type DebugLog } from '../debug-log.js';
+import type { Account } from './account.js';
+import { PytifyError, TokenError } from '../core/errors.js';
+import { silentLog, type DebugLog } from '../core/debug-log.js';
 import { describeHttpFailure, type HttpAnswer } from './token-errors.js';
 
 /** A token answer from the accounts service, in our words. */

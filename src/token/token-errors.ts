@@ -1,4 +1,4 @@
-import { TokenError } from '../auth/errors.js';
+import { TokenError } from '../core/errors.js';
 
 export interface HttpAnswer {
   status: number;

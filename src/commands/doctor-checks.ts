@@ -1,0 +1,75 @@
+import path from 'node:path';
+import { checkClientId } from '../setup/credentials.js';
+import type { DoctorProbes } from './doctor-probes.js';
+import { ENV } from '../config/keys.js';
+import type { Inspection } from '../config/provenance.js';
+import { parseRedirectUri, withPort } from '../config/redirect-uri.js';
+
+export interface Check {
+  readonly ok: boolean;
+  readonly text: string;
+}
+
+export interface Diagnosis {
+  readonly warnings: string[];
+  readonly checks: Check[];
+}
+
+async function secretFileWarning(inspection: Inspection, probes: DoctorProbes): Promise<string | undefined> {
+  const { found, fileLabel, file } = inspection;
+  if (!found || !file.settings.clientSecret) return undefined;
+  const mode = await probes.fileMode(found.file);
+  if (mode === undefined || (mode & 0o044) === 0) return undefined;
+  const who = mode & 0o004 ? 'every user on this computer' : "the file's group";
+  return (
+    `${fileLabel} holds the client secret and is readable by ${who} (mode ${mode.toString(8).padStart(4, '0')}): ` +
+    `run "chmod 600 ${found.file}", or remove the secret and use PKCE.`
+  );
+}
+
+async function gitWarning(tokenFile: string, probes: DoctorProbes): Promise<string | undefined> {
+  const git = await probes.gitIgnore(tokenFile);
+  if (!git || git.ignored) return undefined;
+  const entry = path.relative(git.workTree, tokenFile).split(path.sep).join('/');
+  return (
+    `The token file ${tokenFile} is inside the git work tree ${git.workTree} and not ignored: ` +
+    `add "${entry}" to ${path.join(git.workTree, '.gitignore')} so the refresh token is never committed.`
+  );
+}
+
+async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Check> {
+  const { host, port } = parseRedirectUri(redirectUri);
+  if (port === 0) {
+    return { ok: true, text: `The redirect URI has no port: any free port is taken at run time (register ${redirectUri}).` };
+  }
+  const status = await probes.port(host, port);
+  if (status === 'free') return { ok: true, text: `Port ${port} on ${host} is free for the callback.` };
+  const why = status === 'in-use' ? 'is in use by another program' : 'cannot be listened on (permission denied)';
+  return {
+    ok: false,
+    text:
+      `Port ${port} on ${host} ${why}: stop that program, or run with --port <n> and register that URI, ` +
+      `or register ${withPort(redirectUri, 0)} (no port) and run with --port 0.`,
+  };
+}
+
+/** The warnings and checks of `pytify-auth doctor`, beyond what loading the config already says. */
+export async function diagnose(inspection: Inspection, probes: DoctorProbes): Promise<Diagnosis> {
+  const { values } = inspection;
+  const idCheck = values.clientId === undefined ? undefined : checkClientId(values.clientId);
+  const warnings = [
+    ...inspection.warnings.map((warning) => warning.message),
+    ...(idCheck && !idCheck.ok
+      ? [`The client id does not look like a Spotify Client ID (32 characters, 0-9 and a-f): ${idCheck.problem}.`]
+      : []),
+    await secretFileWarning(inspection, probes),
+    await gitWarning(values.tokenFile, probes),
+  ].filter((warning): warning is string => warning !== undefined);
+  const clientIdCheck: Check = values.clientId
+    ? { ok: true, text: 'A client id is configured.' }
+    : {
+        ok: false,
+        text: `No client id is configured: run pytify-auth (or pytify-auth init) to set one up, or set ${ENV.clientId}.`,
+      };
+  return { warnings, checks: [clientIdCheck, await portCheck(values.redirectUri, probes)] };
+}

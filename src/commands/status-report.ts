@@ -1,0 +1,124 @@
+import { maskClientId } from '../core/mask.js';
+import type { Account } from '../token/account.js';
+import { EXIT } from '../core/exit-codes.js';
+import { describeDaysLeft, formatDateTime, formatDay } from '../token/describe-saved.js';
+import type { AccessTokenError } from '../token/errors.js';
+import { EXPIRY_WARNING_DAYS, type SavedAuthorization } from '../token/lifetime.js';
+
+export type StatusState = 'ok' | 'not_authorized' | 'reauthorize' | 'temporary_failure' | 'config_error';
+
+/** Everything `status` says, gathered first so the text and the JSON cannot disagree. */
+export interface StatusReport {
+  state: StatusState;
+  /** The files as read after the check (so a refresh that rebuilt the record shows its result). */
+  saved: SavedAuthorization;
+  clientId: string;
+  flow: 'pkce' | 'secret';
+  configuredScopes: readonly string[];
+  /** As GET /me answered just now; absent when the check did not get that far. */
+  account?: Account;
+  error?: Pick<AccessTokenError, 'code' | 'reason' | 'message'>;
+  warnings: readonly string[];
+  /** The command that authorizes again with the same paths. */
+  login: string;
+}
+
+export function stateFor(error: AccessTokenError | undefined): StatusState {
+  if (!error) return 'ok';
+  if (error.reason === 'NO_TOKEN') return 'not_authorized';
+  if (error.code === 'REAUTHORIZE_REQUIRED') return 'reauthorize';
+  return error.code === 'TEMPORARY_FAILURE' ? 'temporary_failure' : 'config_error';
+}
+
+export function statusExitCode(state: StatusState): number {
+  if (state === 'ok') return EXIT.OK;
+  return state === 'not_authorized' || state === 'reauthorize' ? EXIT.NOT_AUTHORIZED : EXIT.USAGE;
+}
+
+const row = (label: string, value: string): string => `${label.padEnd(13)}${value}`;
+
+function authorizedText(saved: SavedAuthorization): string {
+  if (saved.authorizedAt !== undefined) return formatDateTime(saved.authorizedAt);
+  if (saved.authorizedBy !== undefined) return `on or before ${formatDay(saved.authorizedBy)} (no record of the exact date)`;
+  return 'unknown';
+}
+
+function expiresText(saved: SavedAuthorization): string {
+  if (saved.expiresAt === undefined) return 'unknown';
+  const bound = saved.expiresAtIsUpperBound;
+  const day = `${bound ? 'by ' : ''}${formatDay(saved.expiresAt)}${bound ? ' at the latest' : ''}`;
+  return saved.expired ? `${day} · expired` : `${day} · in ${describeDaysLeft(saved.daysLeft ?? 0, bound)}`;
+}
+
+function worksText(report: StatusReport): string {
+  if (report.state === 'ok') return `yes · refreshed, and GET /me answered as ${report.account?.id ?? '?'}`;
+  const verdict = report.state === 'temporary_failure' ? 'unknown' : 'no';
+  return `${verdict} · ${report.error?.message ?? ''}`;
+}
+
+/** Plain text for a terminal or a log: one fact a line, then what to do. */
+export function formatStatusText(report: StatusReport): string {
+  const { saved } = report;
+  if (saved.tokenProblem) return [`The token file cannot be used: ${saved.tokenProblem}.`, ''].join('\n');
+  if (report.state === 'not_authorized' || !saved.tokenSaved) {
+    return [`Not authorized: no refresh token in ${saved.tokenFile}.`, `To authorize: ${report.login}`, ''].join('\n');
+  }
+  const account = report.account ?? saved.account;
+  const flow = report.flow === 'pkce' ? 'PKCE (no client secret)' : 'client secret';
+  const lines = [
+    row('Account', account ? `${account.displayName} (${account.id})` : 'unknown until the next successful refresh'),
+    row('App', `${maskClientId(report.clientId)} · ${flow}`),
+    row('Scopes', saved.grantedScopes ? saved.grantedScopes.join(', ') || '(none)' : 'unknown until the next successful refresh'),
+    row('Authorized', authorizedText(saved)),
+    row('Expires', expiresText(saved)),
+    row('Token file', saved.tokenFile),
+    row('Works now', worksText(report)),
+  ];
+  const advice: string[] = [];
+  if (saved.missingScopes.length > 0) {
+    advice.push(`Configured but not granted: ${saved.missingScopes.join(', ')}. To add them, authorize again: ${report.login}`);
+  }
+  if (saved.otherClient && saved.clientId) {
+    advice.push(`The saved token was authorized for another app (${maskClientId(saved.clientId)}); authorize again for this one: ${report.login}`);
+  }
+  if (report.state === 'reauthorize') {
+    advice.push(`To authorize again: ${report.login}`, 'The token file is kept until you do (or run pytify-auth logout).');
+  } else if (saved.expired || (saved.expiringSoon && report.state === 'ok')) {
+    advice.push(`Fewer than ${EXPIRY_WARNING_DAYS} days left: authorize again before the player stops working: ${report.login}`);
+  }
+  if (report.state === 'temporary_failure') advice.push('Nothing was changed; try again later.');
+  const notes = [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])].map((note) => `Note: ${note}.`);
+  const tail = [...advice, ...notes];
+  return [...lines, ...(tail.length > 0 ? ['', ...tail] : []), ''].join('\n');
+}
+
+const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
+
+/** One object, snake_case like Spotify's; never a token. Field list documented in the README. */
+export function statusJson(report: StatusReport): Record<string, unknown> {
+  const { saved } = report;
+  const account = report.account ?? saved.account;
+  return {
+    state: report.state,
+    // null only when Spotify could not be asked; a configuration Spotify refuses does not work.
+    works: report.state === 'ok' ? true : report.state === 'temporary_failure' ? null : false,
+    account: account ? { display_name: account.displayName, id: account.id } : null,
+    client_id: report.clientId,
+    flow: report.flow,
+    scope: saved.grantedScopes ? saved.grantedScopes.join(' ') : null,
+    configured_scopes: [...report.configuredScopes],
+    missing_scopes: saved.missingScopes,
+    authorized_at: iso(saved.authorizedAt),
+    authorized_by: iso(saved.authorizedBy),
+    refresh_token_expires_at: iso(saved.expiresAt),
+    expiry_is_upper_bound: saved.expiresAtIsUpperBound,
+    days_left: saved.daysLeft ?? null,
+    expiring_soon: saved.expiringSoon,
+    expired: saved.expired,
+    access_token_expires_at: iso(saved.accessTokenExpiresAt),
+    token_file: saved.tokenFile,
+    record_file: saved.recordFile,
+    error: report.error ? { code: report.error.code, reason: report.error.reason, message: report.error.message } : null,
+    notes: [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])],
+  };
+}

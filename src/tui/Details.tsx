@@ -1,0 +1,63 @@
+import type { ReactNode } from 'react';
+import { Box, Text } from 'ink';
+import type { LoginInfo } from '../login/state.js';
+
+const LABEL_WIDTH = 14;
+
+/** Below this many columns the labels go above their values, so URIs keep the whole width. */
+export const NARROW_COLUMNS = 60;
+
+function Row({ label, narrow, children }: { readonly label: string; readonly narrow: boolean; readonly children: ReactNode }) {
+  if (narrow) {
+    return (
+      <Box flexDirection="column">
+        <Text dimColor>{label}</Text>
+        <Box flexDirection="column" marginLeft={2}>
+          {children}
+        </Box>
+      </Box>
+    );
+  }
+  return (
+    <Box>
+      <Box width={LABEL_WIDTH} flexShrink={0}>
+        <Text dimColor>{label}</Text>
+      </Box>
+      <Box flexDirection="column" flexShrink={1}>
+        {children}
+      </Box>
+    </Box>
+  );
+}
+
+/** The fixed facts of this login, shown on every screen so a mismatch is easy to spot. */
+export function Details({ info, columns = 100 }: { readonly info: LoginInfo; readonly columns?: number }) {
+  const narrow = columns < NARROW_COLUMNS;
+  return (
+    <Box flexDirection="column">
+      <Row narrow={narrow} label="App">
+        <Text>{info.clientIdMasked}</Text>
+      </Row>
+      <Row narrow={narrow} label="Redirect URI">
+        <Text>{info.redirectUri}</Text>
+        {info.registerUri === info.redirectUri ? (
+          <Text dimColor>register exactly this in the Spotify dashboard</Text>
+        ) : (
+          <Text dimColor>register {info.registerUri} (no port) in the Spotify dashboard</Text>
+        )}
+      </Row>
+      <Row narrow={narrow} label="Scopes">
+        <Text>{info.scopes.length > 0 ? info.scopes.join(', ') : '(none)'}</Text>
+      </Row>
+      <Row narrow={narrow} label="Flow">
+        <Text>{info.flow === 'pkce' ? 'PKCE (no client secret)' : 'client secret'}</Text>
+      </Row>
+      <Row narrow={narrow} label="Token file">
+        <Text>
+          {info.tokenFile}{' '}
+          {info.tokenSaved ? <Text color="green">(saved)</Text> : <Text dimColor>(not saved yet)</Text>}
+        </Text>
+      </Row>
+    </Box>
+  );
+}

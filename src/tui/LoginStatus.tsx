@@ -1,0 +1,72 @@
+import { Box, Text } from 'ink';
+import type { LoginInfo, LoginState } from '../login/state.js';
+import { Keys } from './Keys.js';
+import type { PasteState } from './PasteInput.js';
+import { PortBusyStatus } from './PortBusyStatus.js';
+import { SavedAuthorization } from './SavedAuthorization.js';
+import { Busy } from './Spinner.js';
+import { TokenErrorStatus } from './TokenErrorStatus.js';
+import { WaitingStatus } from './WaitingStatus.js';
+
+export interface LoginStatusProps {
+  readonly state: LoginState;
+  readonly info: LoginInfo;
+  readonly now: number;
+  readonly spinnerFrame: number;
+  readonly hyperlinks: boolean;
+  readonly paste: PasteState;
+}
+
+/** The part of the screen that changes with the state: what is happening and what to do next. */
+export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste }: LoginStatusProps) {
+  switch (state.kind) {
+    case 'starting':
+      return <Text dimColor>Starting the callback listener…</Text>;
+    case 'ready':
+      if (info.savedLines && info.savedLines.length > 0) return <SavedAuthorization lines={info.savedLines} />;
+      if (!info.tokenSaved) return <Keys enter="authorize in your browser" />;
+      return (
+        <Box flexDirection="column">
+          <Text>
+            A refresh token is already saved at {info.tokenFile}; authorizing again replaces it.
+          </Text>
+          <Keys enter="authorize again in your browser" />
+        </Box>
+      );
+    case 'port-busy':
+      return <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} holder={state.holder} />;
+    case 'waiting':
+      return (
+        <WaitingStatus state={state} info={info} paste={paste} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />
+      );
+    case 'exchanging':
+      return <Busy frame={spinnerFrame} label="Exchanging the authorization code for tokens…" />;
+    case 'verifying':
+      return <Busy frame={spinnerFrame} label="Checking the token with Spotify…" />;
+    case 'authorized':
+      return (
+        <Box flexDirection="column">
+          <Text color="green" bold>
+            ✔ Authorized as {state.account.displayName} ({state.account.id})
+          </Text>
+          <Text>  Refresh token saved to {state.tokenFile}</Text>
+        </Box>
+      );
+    case 'declined':
+      return (
+        <Box flexDirection="column">
+          <Text color="yellow">Access was declined in the browser.</Text>
+          <Keys enter="try again" />
+        </Box>
+      );
+    case 'token-error':
+      return <TokenErrorStatus error={state.error} info={info} />;
+    case 'timed-out':
+      return (
+        <Box flexDirection="column">
+          <Text color="yellow">Timed out waiting for the browser.</Text>
+          <Keys enter="start again" />
+        </Box>
+      );
+  }
+}

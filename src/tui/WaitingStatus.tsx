@@ -1,0 +1,56 @@
+import { Box, Text } from 'ink';
+import type { LoginInfo, LoginState } from '../login/state.js';
+import { AuthorizeUrl } from './AuthorizeUrl.js';
+import { formatTimeLeft } from './format-time.js';
+import { hyperlink } from './hyperlink.js';
+import { PasteInput, type PasteState } from './PasteInput.js';
+import { RemoteHint } from './RemoteHint.js';
+import { Busy } from './Spinner.js';
+
+type Waiting = Extract<LoginState, { kind: 'waiting' }>;
+
+function BrowserStatus({ browser, info }: { readonly browser: Waiting['browser']; readonly info: LoginInfo }) {
+  switch (browser) {
+    case 'opening':
+      return <Text dimColor>Opening your browser…</Text>;
+    case 'opened':
+      return <Text>Opened your browser. Not there? Open the URL above yourself.</Text>;
+    case 'failed':
+      return <Text color="yellow">Could not open a browser: open the URL above yourself.</Text>;
+    case 'skipped':
+      return <RemoteHint info={info} />;
+  }
+}
+
+export interface WaitingStatusProps {
+  readonly state: Waiting;
+  readonly info: LoginInfo;
+  readonly paste: PasteState;
+  readonly now: number;
+  readonly spinnerFrame: number;
+  readonly hyperlinks: boolean;
+}
+
+/** The user is in the browser; show where to go and how long the listener still waits. */
+export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlinks }: WaitingStatusProps) {
+  return (
+    <Box flexDirection="column">
+      <AuthorizeUrl url={state.url} />
+      <Text>
+        <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
+        <Text dimColor> ({formatTimeLeft(state.deadline - now)} left)</Text>
+      </Text>
+      <Box flexDirection="column" marginLeft={2}>
+        <BrowserStatus browser={state.browser} info={info} />
+        {hyperlinks && (
+          <Text color="cyan" underline>
+            {hyperlink(state.url, 'Open the authorization page')}
+          </Text>
+        )}
+      </Box>
+      <PasteInput paste={paste} />
+      {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
+      <Text dimColor>Enter to submit what you pasted, Esc to quit</Text>
+    </Box>
+  );
+}
