@@ -6,7 +6,14 @@ import type { Page } from 'playwright-core';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { bodyBackground, contrastProblems, documentLang } from './helpers/chromium-checks.js';
 import { HANDOFF_BROWSER, startHandoff, urlOpenedBy, type Handoff } from './helpers/chromium-login.js';
-import { externalRequests, launchChromium, recordPage, screenshots, type Chromium, type PageRecord } from './helpers/chromium.js';
+import {
+  externalRequests,
+  launchChromium,
+  recordPage,
+  screenshots,
+  type Chromium,
+  type PageRecord,
+} from './helpers/chromium.js';
 import { startCli, startSpotify, tempDir, writeConfig, type RunningCli } from './helpers/e2e.js';
 
 // The whole login as a user sees it: the built CLI opens `$BROWSER`, a real headless chromium
@@ -74,7 +81,9 @@ describe('pytify-auth --demo in a real browser', () => {
     const { cli, page, record, tokenFile } = await startLogin(['--demo']);
 
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
-    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(/^Allow pytify-auth \(demo\) to use your account\?$/);
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toMatch(
+      /^Allow pytify-auth \(demo\) to use your account\?$/,
+    );
     await expectCleanPage(page, record);
     await screenshots(page, 'approve');
 
@@ -128,10 +137,14 @@ describe('pytify-auth against a local Spotify whose token endpoint fails', () =>
   });
   afterAll(() => spotify?.close());
 
-  it('shows the error page with Spotify\'s reason, and saves nothing', async () => {
+  it("shows the error page with Spotify's reason, and saves nothing", async () => {
     const dir = await tempDir('pytify-browser-');
     await writeConfig(dir, spotify);
-    spotify.failNextTokenRequests({ kind: 'status', status: 400, body: '{"error":"invalid_client","error_description":"Invalid client"}' });
+    spotify.failNextTokenRequests({
+      kind: 'status',
+      status: 400,
+      body: '{"error":"invalid_client","error_description":"Invalid client"}',
+    });
     const { cli, page, record, tokenFile } = await startLogin([], { dir });
     await decide(page, 'Agree');
 

@@ -10,7 +10,10 @@ import { VIEWPORTS, externalRequests, launchChromium, picture, recordPage, type 
 // checked as rendered: readable at 320 px, a heading in the accessibility tree, contrast in light
 // and dark, nothing loaded from anywhere, no console errors (a CSP violation would be one).
 const PAGES: Record<string, CallbackPage> = {
-  success: { kind: 'success', account: { displayName: 'Ada Lovelace-Byron of a Very Long Name', id: 'ada-lovelace-0123456789abcdefghij' } },
+  success: {
+    kind: 'success',
+    account: { displayName: 'Ada Lovelace-Byron of a Very Long Name', id: 'ada-lovelace-0123456789abcdefghij' },
+  },
   declined: { kind: 'declined' },
   error: { kind: 'error', message: "Spotify rejected the app's credentials: Invalid client (invalid_client)" },
   'invalid-state': { kind: 'invalid-state' },
@@ -28,10 +31,19 @@ let spotify: FakeSpotify;
 beforeAll(async () => {
   browser = await launchChromium(); // first: without chromium nothing else is started
   [listener, spotify] = await Promise.all([
-    startCallbackServer({ host: '127.0.0.1', port: 0, path: '/callback', onCallback: async (query) => PAGES[query.get('page') ?? '']! }),
+    startCallbackServer({
+      host: '127.0.0.1',
+      port: 0,
+      path: '/callback',
+      onCallback: async (query) => PAGES[query.get('page') ?? '']!,
+    }),
     startFakeSpotify({
       clients: [
-        { clientId: 'named0123456789abcdef0123456789ab', name: 'Terminal Player', redirectUris: ['http://127.0.0.1/callback'] },
+        {
+          clientId: 'named0123456789abcdef0123456789ab',
+          name: 'Terminal Player',
+          redirectUris: ['http://127.0.0.1/callback'],
+        },
         { clientId: '0123456789abcdef0123456789abcdef', redirectUris: ['http://127.0.0.1/callback'] },
       ],
       user: { displayName: 'Ada Lovelace', id: 'ada-lovelace' },
@@ -68,14 +80,14 @@ async function checkPage(url: string, name: string): Promise<Page> {
   return page;
 }
 
-describe('the callback listener\'s pages in chromium', () => {
+describe("the callback listener's pages in chromium", () => {
   it.each(Object.keys(PAGES))('%s page', async (name) => {
     const page = await checkPage(`http://127.0.0.1:${listener.port}/callback?page=${name}`, name);
     await page.close();
   });
 });
 
-describe('the demo Spotify\'s pages in chromium', () => {
+describe("the demo Spotify's pages in chromium", () => {
   const authorize = (clientId: string) => {
     const url = new URL(spotify.authUrl);
     url.search = new URLSearchParams({

@@ -7,7 +7,11 @@ const EVIL = '<script>alert("x")</script>';
 const cases: Array<[CallbackPage, number, RegExp]> = [
   [{ kind: 'success', account: { displayName: 'Ada', id: 'ada-1' } }, 200, /<title>Authorized · pytify-auth<\/title>/],
   [{ kind: 'declined' }, 200, /<title>Authorization declined · pytify-auth<\/title>/],
-  [{ kind: 'error', message: 'Spotify rejected the client credentials (invalid_client).' }, 500, /<title>Authorization failed · pytify-auth<\/title>/],
+  [
+    { kind: 'error', message: 'Spotify rejected the client credentials (invalid_client).' },
+    500,
+    /<title>Authorization failed · pytify-auth<\/title>/,
+  ],
   [{ kind: 'invalid-state' }, 400, /<title>Link not recognised · pytify-auth<\/title>/],
   [{ kind: 'already-completed' }, 200, /<title>Already completed · pytify-auth<\/title>/],
   [{ kind: 'expired' }, 410, /<title>Authorization expired · pytify-auth<\/title>/],
@@ -17,24 +21,30 @@ const cases: Array<[CallbackPage, number, RegExp]> = [
 ];
 
 describe('renderCallbackPage', () => {
-  it.each(cases.map(([page, status, title]) => [page.kind, page, status, title] as const))('%s page: its status, its title, a complete self-contained document', (_kind, page, status, title) => {
-    const rendered = renderCallbackPage(page);
-    expect(rendered.status).toBe(status);
-    expect(rendered.html).toMatch(title);
-    expect(rendered.html).toMatch(/^<!doctype html>\n<html lang="en">/);
-    expect(rendered.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
-    expect(rendered.html).toMatch(/<h1>[^<]+<\/h1>/);
-    expect(rendered.html.match(/<h1>/g)).toHaveLength(1);
-    expect(rendered.html).toContain('@media (prefers-color-scheme:dark)');
-    expect(rendered.html).toContain('pytify-auth');
-    expect(rendered.html).not.toMatch(/<script/i);
-    // No external resources: nothing loads from the network, so nothing can leak the URL.
-    expect(rendered.html).not.toMatch(/(src|href|action)\s*=\s*["']?\s*(https?:)?\/\//i);
-    expect(rendered.html).not.toMatch(/@import|url\(/i);
-  });
+  it.each(cases.map(([page, status, title]) => [page.kind, page, status, title] as const))(
+    '%s page: its status, its title, a complete self-contained document',
+    (_kind, page, status, title) => {
+      const rendered = renderCallbackPage(page);
+      expect(rendered.status).toBe(status);
+      expect(rendered.html).toMatch(title);
+      expect(rendered.html).toMatch(/^<!doctype html>\n<html lang="en">/);
+      expect(rendered.html).toContain('<meta name="viewport" content="width=device-width, initial-scale=1">');
+      expect(rendered.html).toMatch(/<h1>[^<]+<\/h1>/);
+      expect(rendered.html.match(/<h1>/g)).toHaveLength(1);
+      expect(rendered.html).toContain('@media (prefers-color-scheme:dark)');
+      expect(rendered.html).toContain('pytify-auth');
+      expect(rendered.html).not.toMatch(/<script/i);
+      // No external resources: nothing loads from the network, so nothing can leak the URL.
+      expect(rendered.html).not.toMatch(/(src|href|action)\s*=\s*["']?\s*(https?:)?\/\//i);
+      expect(rendered.html).not.toMatch(/@import|url\(/i);
+    },
+  );
 
   it('names the account on success and tells the user what to do next', () => {
-    const { html: page } = renderCallbackPage({ kind: 'success', account: { displayName: 'Ada Lovelace', id: 'ada-1' } });
+    const { html: page } = renderCallbackPage({
+      kind: 'success',
+      account: { displayName: 'Ada Lovelace', id: 'ada-1' },
+    });
     expect(page).toContain('<strong>Ada Lovelace</strong>');
     expect(page).toContain('<code>ada-1</code>');
     expect(page).toContain('You can close this tab and return to the terminal.');
@@ -67,12 +77,16 @@ describe('renderCallbackPage', () => {
 
 describe('escapeHtml and the html template', () => {
   it('escapes the five significant characters', () => {
-    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe('&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;');
+    expect(escapeHtml(`<a href="x" title='y'>&</a>`)).toBe(
+      '&lt;a href=&quot;x&quot; title=&#39;y&#39;&gt;&amp;&lt;/a&gt;',
+    );
   });
 
   it('escapes interpolated strings but keeps nested templates', () => {
     const inner = html`<b>${'<i>'}</b>`;
-    expect(html`<p>${inner}${[inner, inner]}${3}</p>`.value).toBe('<p><b>&lt;i&gt;</b><b>&lt;i&gt;</b><b>&lt;i&gt;</b>3</p>');
+    expect(html`<p>${inner}${[inner, inner]}${3}</p>`.value).toBe(
+      '<p><b>&lt;i&gt;</b><b>&lt;i&gt;</b><b>&lt;i&gt;</b>3</p>',
+    );
   });
 
   it('escapes the title, brand, badge and heading of a page', () => {
@@ -83,7 +97,7 @@ describe('escapeHtml and the html template', () => {
     expect(page).toContain('<h1>&lt;h&gt;</h1>');
   });
 
-  it('marks pytify-auth\'s own pages and shows a status icon, unless told not to', () => {
+  it("marks pytify-auth's own pages and shows a status icon, unless told not to", () => {
     const own = htmlPage({ title: 't', brand: 'b', heading: 'h', body: html``, tone: 'success' });
     const other = htmlPage({ title: 't', brand: 'b', heading: 'h', body: html``, mark: false, icon: false });
     expect(own.match(/<svg [^>]*aria-hidden="true"/g)).toHaveLength(2);

@@ -12,10 +12,20 @@ interface Answer {
 }
 
 /** A raw request, so the test controls the method and the Host header exactly. */
-function send(port: number, path: string, init: { method?: string; host?: string; hostname?: string } = {}): Promise<Answer> {
+function send(
+  port: number,
+  path: string,
+  init: { method?: string; host?: string; hostname?: string } = {},
+): Promise<Answer> {
   return new Promise((resolve, reject) => {
     const req = request(
-      { host: init.hostname ?? '127.0.0.1', port, path, method: init.method ?? 'GET', headers: { host: init.host ?? `127.0.0.1:${port}` } },
+      {
+        host: init.hostname ?? '127.0.0.1',
+        port,
+        path,
+        method: init.method ?? 'GET',
+        headers: { host: init.host ?? `127.0.0.1:${port}` },
+      },
       (res) => {
         let body = '';
         res.setEncoding('utf8');
@@ -106,7 +116,12 @@ describe('callback listener on a real socket', () => {
     await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
     const port = (blocker.address() as { port: number }).port;
     try {
-      const attempt = startCallbackServer({ host: '127.0.0.1', port, path: '/callback', onCallback: async () => ({ kind: 'not-found' }) });
+      const attempt = startCallbackServer({
+        host: '127.0.0.1',
+        port,
+        path: '/callback',
+        onCallback: async () => ({ kind: 'not-found' }),
+      });
       await expect(attempt).rejects.toBeInstanceOf(PortInUseError);
       await expect(attempt).rejects.toMatchObject({ code: 'PORT_IN_USE', port });
     } finally {
@@ -117,7 +132,12 @@ describe('callback listener on a real socket', () => {
   it('frees the port on close', async () => {
     const { port } = await listen(async () => ({ kind: 'not-found' }));
     await server!.close();
-    server = await startCallbackServer({ host: '127.0.0.1', port, path: '/callback', onCallback: async () => ({ kind: 'not-found' }) });
+    server = await startCallbackServer({
+      host: '127.0.0.1',
+      port,
+      path: '/callback',
+      onCallback: async () => ({ kind: 'not-found' }),
+    });
     expect(server.port).toBe(port);
   });
 });

@@ -32,12 +32,21 @@ const TEXTS: Array<[string, string]> = [
   ['a byte-order mark', '\uFEFF{"clientId": "bom"}'],
   ['numbers js-yaml reads otherwise', '{"zero": -0, "huge": 1e400, "big": 12345678901234567890123, "f": -0.0}'],
   ['characters YAML treats specially, raw', '{"clientId": "x\u007f\u0085\u2028\ufeff\ud800 y", "tab": "a\tb"}'],
-  ['characters YAML treats specially, escaped', String.raw`{"clientId": "x\u007f\u0085\u2028\ufeff\ud800 y", "tab": "a\tb"}`],
-  ['YAML as in .spotifyrc.example', '# pytify-auth\nclientId: "5f1c0ffee5f1c0ffee5f1c0ffee5f1c0"\nscopes:\n  - user-read-private\n  - user-modify-playback-state\nshowDialog: no\ntokenFile: ~\n'],
+  [
+    'characters YAML treats specially, escaped',
+    String.raw`{"clientId": "x\u007f\u0085\u2028\ufeff\ud800 y", "tab": "a\tb"}`,
+  ],
+  [
+    'YAML as in .spotifyrc.example',
+    '# pytify-auth\nclientId: "5f1c0ffee5f1c0ffee5f1c0ffee5f1c0"\nscopes:\n  - user-read-private\n  - user-modify-playback-state\nshowDialog: no\ntokenFile: ~\n',
+  ],
   ['YAML anchors and a merge key', 'base: &b {clientId: anchored}\nother:\n  <<: *b\n  x: 0x1F\n'],
   ['broken YAML', 'clientId: "unterminated\nscopes: [a, b\n'],
   ['YAML with a tab indent', 'scopes:\n\t- a\n'],
-  ['a typical file', '{\n  "clientId": "5f1c0ffee5f1c0ffee5f1c0ffee5f1c0",\n  "redirectUri": "http://127.0.0.1:3000/callback",\n  "scopes": ["user-read-private"],\n  "showDialog": false,\n  "tokenFile": null\n}\n'],
+  [
+    'a typical file',
+    '{\n  "clientId": "5f1c0ffee5f1c0ffee5f1c0ffee5f1c0",\n  "redirectUri": "http://127.0.0.1:3000/callback",\n  "scopes": ["user-read-private"],\n  "showDialog": false,\n  "tokenFile": null\n}\n',
+  ],
 ];
 
 const LOADERS: Array<[string, keyof typeof defaultLoaders]> = [
@@ -55,7 +64,10 @@ async function expected(loader: keyof typeof defaultLoaders, file: string, conte
 }
 
 /** The reason in our message (`.spotifyrc: cannot be read: <reason>`), located at a line if JSON.parse gave an offset. */
-const reasonOf = (error: unknown): string => String((error as Error).message).replace(/^.*?: cannot be read: /s, '').replace(/ at line \d+ column \d+/, '');
+const reasonOf = (error: unknown): string =>
+  String((error as Error).message)
+    .replace(/^.*?: cannot be read: /s, '')
+    .replace(/ at line \d+ column \d+/, '');
 
 describe('plain JSON config files are read as cosmiconfig reads them', () => {
   for (const [name, loader] of LOADERS) {

@@ -22,7 +22,11 @@ describe('invalid values in a file: CONFIG_INVALID naming the file and the key',
     ['apiUrl', true, /must be a string \(got boolean\)/],
     ['redirectUri', 3000, /must be a string \(got number\)/],
     ['redirectUri', 'callback', /must be a URL like http:\/\/127\.0\.0\.1:3000\/callback/],
-    ['redirectUri', 'https://127.0.0.1:3000/callback', /must start with http:\/\/.*"http:\/\/127\.0\.0\.1:3000\/callback"/],
+    [
+      'redirectUri',
+      'https://127.0.0.1:3000/callback',
+      /must start with http:\/\/.*"http:\/\/127\.0\.0\.1:3000\/callback"/,
+    ],
     ['redirectUri', 'http://example.com:3000/cb', /explicit loopback IP literal.*"http:\/\/127\.0\.0\.1:3000\/cb"/],
     ['redirectUri', 'http://192.168.1.20:3000/cb', /loopback address 127\.0\.0\.1 or \[::1\]/],
     ['redirectUri', 'http://127.0.0.2:3000/cb', /loopback address/],
@@ -78,7 +82,13 @@ describe('invalid SPOTIFY_REDIRECT_URI', () => {
 describe('a localhost redirect URI', () => {
   it.each([
     ['in the file', { redirectUri: 'http://localhost:8888/callback' }, {}, '.spotifyrc.json', 'redirectUri'],
-    ['in the environment', {}, { SPOTIFY_REDIRECT_URI: 'http://localhost:8888/callback' }, undefined, 'SPOTIFY_REDIRECT_URI'],
+    [
+      'in the environment',
+      {},
+      { SPOTIFY_REDIRECT_URI: 'http://localhost:8888/callback' },
+      undefined,
+      'SPOTIFY_REDIRECT_URI',
+    ],
   ])('%s is kept, with a warning that gives the 127.0.0.1 form', async (_name, keys, env, file, key) => {
     const p = await setup({ '.spotifyrc.json': { clientId: 'id', ...keys } });
     const { config, warnings } = await p.load({ env });
@@ -142,8 +152,16 @@ describe('no client id anywhere', () => {
 
 describe('files that do not parse', () => {
   it.each([
-    ['.spotifyrc.json', `{\n  "clientId": "id",\n  "clientSecret": "${SECRET}",\n}\n`, /^\.spotifyrc\.json: cannot be read: .*line 4 column 1/],
-    ['.spotifyrc', `clientId: id\nclientSecret: ${SECRET}\n  bad: : [\n`, /^\.spotifyrc: cannot be read: bad indentation .*\(3:\d+\)$/],
+    [
+      '.spotifyrc.json',
+      `{\n  "clientId": "id",\n  "clientSecret": "${SECRET}",\n}\n`,
+      /^\.spotifyrc\.json: cannot be read: .*line 4 column 1/,
+    ],
+    [
+      '.spotifyrc',
+      `clientId: id\nclientSecret: ${SECRET}\n  bad: : [\n`,
+      /^\.spotifyrc: cannot be read: bad indentation .*\(3:\d+\)$/,
+    ],
     ['.spotifyrc.yaml', `clientSecret: "${SECRET}\n`, /^\.spotifyrc\.yaml: cannot be read: /],
     ['spotify.config.mjs', `export default { clientSecret: '${SECRET}', `, /^spotify\.config\.mjs: cannot be read: /],
   ])('%s: names the file, one line, no file content', async (file, content, message) => {

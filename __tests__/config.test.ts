@@ -103,7 +103,11 @@ describe('--config', () => {
     ['a missing file', 'nope.json', /file not found/],
     ['a directory', 'dir', /is a directory/],
     ['an unknown extension', 'conf.toml', /"\.toml" files are not supported \(use \.spotifyrc/],
-    ['a TypeScript file (typescript is never loaded)', 'spotify.config.ts', /TypeScript config files are not supported/],
+    [
+      'a TypeScript file (typescript is never loaded)',
+      'spotify.config.ts',
+      /TypeScript config files are not supported/,
+    ],
   ])('names the file for %s', async (_name, file, message) => {
     const p = await setup({ 'dir/x': '', 'conf.toml': 'a = 1', 'spotify.config.ts': 'export default {}' });
     const error = await p.fail({ flags: { config: file } });
@@ -134,10 +138,50 @@ describe('precedence: file < environment < flags', () => {
   };
 
   it.each([
-    ['file only', {}, {}, { clientId: 'file-id', clientSecret: 'file-secret', redirectUri: 'http://127.0.0.1:1111/file', tokenFile: 'file-token' }],
-    ['env over file', env, {}, { clientId: 'env-id', clientSecret: 'env-secret', redirectUri: 'http://127.0.0.1:2222/env', tokenFile: 'file-token' }],
-    ['empty env counts as unset', { SPOTIFY_CLIENT_ID: '', SPOTIFY_CLIENT_SECRET: '', SPOTIFY_REDIRECT_URI: ' ' }, {}, { clientId: 'file-id', clientSecret: 'file-secret', redirectUri: 'http://127.0.0.1:1111/file', tokenFile: 'file-token' }],
-    ['flags over env', env, { port: '3333', tokenFile: 'flag-token' }, { clientId: 'env-id', clientSecret: 'env-secret', redirectUri: 'http://127.0.0.1:3333/env', tokenFile: 'flag-token' }],
+    [
+      'file only',
+      {},
+      {},
+      {
+        clientId: 'file-id',
+        clientSecret: 'file-secret',
+        redirectUri: 'http://127.0.0.1:1111/file',
+        tokenFile: 'file-token',
+      },
+    ],
+    [
+      'env over file',
+      env,
+      {},
+      {
+        clientId: 'env-id',
+        clientSecret: 'env-secret',
+        redirectUri: 'http://127.0.0.1:2222/env',
+        tokenFile: 'file-token',
+      },
+    ],
+    [
+      'empty env counts as unset',
+      { SPOTIFY_CLIENT_ID: '', SPOTIFY_CLIENT_SECRET: '', SPOTIFY_REDIRECT_URI: ' ' },
+      {},
+      {
+        clientId: 'file-id',
+        clientSecret: 'file-secret',
+        redirectUri: 'http://127.0.0.1:1111/file',
+        tokenFile: 'file-token',
+      },
+    ],
+    [
+      'flags over env',
+      env,
+      { port: '3333', tokenFile: 'flag-token' },
+      {
+        clientId: 'env-id',
+        clientSecret: 'env-secret',
+        redirectUri: 'http://127.0.0.1:3333/env',
+        tokenFile: 'flag-token',
+      },
+    ],
   ])('%s', async (_name, environment, flags, expected) => {
     const p = await setup(file);
     await mkdir(p.at('cwd'));
@@ -155,7 +199,7 @@ describe('precedence: file < environment < flags', () => {
 });
 
 describe('keys', () => {
-  it('accepts the Python tool\'s snake_case names (and redirect_uri, token_file)', async () => {
+  it("accepts the Python tool's snake_case names (and redirect_uri, token_file)", async () => {
     const p = await setup({
       '.spotifyrc': {
         client_id: 'id',

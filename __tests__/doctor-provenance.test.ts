@@ -16,7 +16,16 @@ describe('doctor reports the values loadConfig uses', () => {
     [
       'every key in a file further up, aliases, a relative token file',
       {
-        '.spotifyrc': { client_id: ID, client_secret: 'sec-ret', redirect_uri: 'http://[::1]/cb', scopes: 'a b a', token_file: 't/.pytify', auth_url: 'http://a/x', access_token_url: 'http://a/t', api_url: 'http://a/v1' },
+        '.spotifyrc': {
+          client_id: ID,
+          client_secret: 'sec-ret',
+          redirect_uri: 'http://[::1]/cb',
+          scopes: 'a b a',
+          token_file: 't/.pytify',
+          auth_url: 'http://a/x',
+          access_token_url: 'http://a/t',
+          api_url: 'http://a/v1',
+        },
         'music/x': '',
       },
       { cwd: 'music' },
@@ -25,7 +34,11 @@ describe('doctor reports the values loadConfig uses', () => {
       'environment over file, flags over both',
       { 'package.json': { spotify: { clientId: 'file-id', redirectUri: 'http://127.0.0.1:1234/cb', tokenFile: 'x' } } },
       {
-        env: { SPOTIFY_CLIENT_ID: ID, SPOTIFY_CLIENT_SECRET: ' env-secret ', SPOTIFY_REDIRECT_URI: 'http://localhost:9/cb' },
+        env: {
+          SPOTIFY_CLIENT_ID: ID,
+          SPOTIFY_CLIENT_SECRET: ' env-secret ',
+          SPOTIFY_REDIRECT_URI: 'http://localhost:9/cb',
+        },
         flags: { port: '0', tokenFile: '~/tok', timeout: '9', showDialog: true, noBrowser: true },
       },
     ],
@@ -57,9 +70,15 @@ describe('the real probes', () => {
     const p = await createProject({ 'repo/sub/x': '' });
     expect(await systemProbes.gitIgnore(p.at('repo', '.pytify'))).toBeUndefined();
     execFileSync('git', ['init', '-q', p.at('repo')]);
-    expect(await systemProbes.gitIgnore(p.at('repo', 'sub', 'new', '.pytify'))).toEqual({ workTree: p.at('repo'), ignored: false });
+    expect(await systemProbes.gitIgnore(p.at('repo', 'sub', 'new', '.pytify'))).toEqual({
+      workTree: p.at('repo'),
+      ignored: false,
+    });
     await writeFile(p.at('repo', '.gitignore'), '.pytify\n');
-    expect(await systemProbes.gitIgnore(p.at('repo', 'sub', '.pytify'))).toEqual({ workTree: p.at('repo'), ignored: true });
+    expect(await systemProbes.gitIgnore(p.at('repo', 'sub', '.pytify'))).toEqual({
+      workTree: p.at('repo'),
+      ignored: true,
+    });
     await p.cleanup();
   });
 

@@ -41,7 +41,10 @@ const warningsOf = (stdout: string): string => stdout.slice(stdout.indexOf('Warn
 describe('pytify-auth doctor', () => {
   it('a config from a file found further up: exit 0, every value with its source', async () => {
     const result = await report(
-      { '.spotifyrc': { client_id: ID, redirectUri: 'http://127.0.0.1/callback', tokenFile: '~/music/.pytify' }, 'music/x': '' },
+      {
+        '.spotifyrc': { client_id: ID, redirectUri: 'http://127.0.0.1/callback', tokenFile: '~/music/.pytify' },
+        'music/x': '',
+      },
       { cwd: 'music' },
     );
     expect(result.code).toBe(0);
@@ -51,7 +54,14 @@ describe('pytify-auth doctor', () => {
   it('a config from the environment and flags, no file: exit 0', async () => {
     const result = await report(
       {},
-      { env: { SPOTIFY_CLIENT_ID: ID, SPOTIFY_CLIENT_SECRET: 'a-secret-value', SPOTIFY_REDIRECT_URI: 'http://[::1]:8888/callback' }, flags: { port: '4000', timeout: '60', noBrowser: true } },
+      {
+        env: {
+          SPOTIFY_CLIENT_ID: ID,
+          SPOTIFY_CLIENT_SECRET: 'a-secret-value',
+          SPOTIFY_REDIRECT_URI: 'http://[::1]:8888/callback',
+        },
+        flags: { port: '4000', timeout: '60', noBrowser: true },
+      },
     );
     expect(result.code).toBe(0);
     expect(result.stdout).toMatchSnapshot();
@@ -59,14 +69,20 @@ describe('pytify-auth doctor', () => {
   });
 
   it('no client id: exit 1, and the search shows the files it passed over', async () => {
-    const result = await report({ 'music/package.json': { name: 'music' }, 'music/.spotifyrc': '', '.spotifyrc.yaml': '# nothing yet\n' }, { cwd: 'music' });
+    const result = await report(
+      { 'music/package.json': { name: 'music' }, 'music/.spotifyrc': '', '.spotifyrc.yaml': '# nothing yet\n' },
+      { cwd: 'music' },
+    );
     expect(result.code).toBe(1);
     expect(result.stdout).toMatchSnapshot();
   });
 
   it('--config names the file; a file of lower rank next to the used one is "not read"', async () => {
     const named = await report({ 'conf.json': { clientId: ID } }, { flags: { config: 'conf.json' } });
-    expect(named.stdout.split('\n').slice(0, 2)).toEqual(['Config file: conf.json', '  named with --config, so nothing was searched.']);
+    expect(named.stdout.split('\n').slice(0, 2)).toEqual([
+      'Config file: conf.json',
+      '  named with --config, so nothing was searched.',
+    ]);
     await project!.cleanup();
     const ranked = await report({ '.spotifyrc': { clientId: ID }, 'package.json': { spotify: { clientId: 'other' } } });
     expect(ranked.stdout).toContain('.spotifyrc ← used, package.json (not read: .spotifyrc comes first)');
@@ -74,25 +90,37 @@ describe('pytify-auth doctor', () => {
 
   describe('each warning', () => {
     it('an unknown key', async () => {
-      expect(warningsOf((await report({ '.spotifyrc': { clientId: ID, clientSecrte: 'x' } })).stdout)).toMatchSnapshot();
+      expect(
+        warningsOf((await report({ '.spotifyrc': { clientId: ID, clientSecrte: 'x' } })).stdout),
+      ).toMatchSnapshot();
     });
     it('a localhost redirect URI', async () => {
       const result = await report({ '.spotifyrc': { clientId: ID, redirectUri: 'http://localhost:3000/callback' } });
       expect(warningsOf(result.stdout)).toMatchSnapshot();
     });
     it('a client secret in a file every user can read', async () => {
-      const result = await report({ '.spotifyrc': { clientId: ID, clientSecret: 'abcd1234' } }, { probes: { fileMode: async () => 0o644 } });
+      const result = await report(
+        { '.spotifyrc': { clientId: ID, clientSecret: 'abcd1234' } },
+        { probes: { fileMode: async () => 0o644 } },
+      );
       expect(warningsOf(result.stdout)).toMatchSnapshot();
       expect(result.stdout).not.toContain('abcd1234');
     });
     it('a client secret in a file its group can read', async () => {
-      const result = await report({ '.spotifyrc': { clientId: ID, clientSecret: 'abcd1234' } }, { probes: { fileMode: async () => 0o640 } });
+      const result = await report(
+        { '.spotifyrc': { clientId: ID, clientSecret: 'abcd1234' } },
+        { probes: { fileMode: async () => 0o640 } },
+      );
       expect(warningsOf(result.stdout)).toContain("readable by the file's group (mode 0640)");
     });
     it('a token file in a git work tree that git does not ignore', async () => {
       const result = await report(
         { '.spotifyrc': { clientId: ID, tokenFile: 'secrets/.pytify' } },
-        { probes: { gitIgnore: async (file) => ({ workTree: file.replace(/\/secrets\/\.pytify$/, ''), ignored: false }) } },
+        {
+          probes: {
+            gitIgnore: async (file) => ({ workTree: file.replace(/\/secrets\/\.pytify$/, ''), ignored: false }),
+          },
+        },
       );
       expect(warningsOf(result.stdout)).toMatchSnapshot();
     });
@@ -115,9 +143,17 @@ describe('pytify-auth doctor', () => {
       expect(result.stdout.slice(result.stdout.indexOf('Checks'))).toMatchSnapshot();
     });
     it('a portless redirect URI needs no free port', async () => {
-      const result = await report({ '.spotifyrc': { clientId: ID } }, { flags: { port: '0' }, probes: { port: async () => 'in-use' } });
+      const result = await report(
+        { '.spotifyrc': { clientId: ID } },
+        { flags: { port: '0' }, probes: { port: async () => 'in-use' } },
+      );
       expect(result.code).toBe(0);
-      expect(result.stdout).toContain('✔ The redirect URI has no port: any free port is taken at run time (register http://127.0.0.1:3000/callback'.replace(':3000', ''));
+      expect(result.stdout).toContain(
+        '✔ The redirect URI has no port: any free port is taken at run time (register http://127.0.0.1:3000/callback'.replace(
+          ':3000',
+          '',
+        ),
+      );
     });
   });
 

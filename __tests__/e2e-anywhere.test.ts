@@ -32,7 +32,10 @@ describe('paste-back in a terminal', () => {
     const session = launch(dir, ['--no-browser']);
     await session.waitForText('Press Enter to authorize');
     session.sendKeys('Enter');
-    const screen = await session.waitFor((text) => authorizeUrlOn(text) !== undefined && text.includes('Paste the URL'), 'the URL and the paste line');
+    const screen = await session.waitFor(
+      (text) => authorizeUrlOn(text) !== undefined && text.includes('Paste the URL'),
+      'the URL and the paste line',
+    );
     expect(screen).toContain('Not opening a browser (--no-browser)');
     // The browser on "another machine": consent, then read where it was sent without going there.
     const landing = await decide(authorizeUrlOn(screen)!, 'approve');
@@ -65,7 +68,10 @@ describe('paste-back in a terminal', () => {
     const first = authorizeUrlOn(await session.waitForText('Paste the URL'));
     await session.waitForText('Timed out waiting for the browser');
     session.sendKeys('Enter');
-    const again = await session.waitFor((text) => text.includes('Paste the URL') && authorizeUrlOn(text.split(first!).join('')) !== undefined, 'a second URL');
+    const again = await session.waitFor(
+      (text) => text.includes('Paste the URL') && authorizeUrlOn(text.split(first!).join('')) !== undefined,
+      'a second URL',
+    );
     expect(again.split('\n').filter((line) => line.startsWith(spotify.authUrl))).toHaveLength(2);
     session.sendKeys('Escape');
     expect(await session.exitCode()).toBe(1);
@@ -90,14 +96,22 @@ describe('stopping from outside', () => {
     // The port is free again: nothing answers there any more.
     await expect(fetch(`http://127.0.0.1:${port}/callback`)).rejects.toThrow();
     // The cursor Ink hid while painting is visible again.
-    expect(execFileSync('tmux', ['display-message', '-p', '-t', session.name, '#{cursor_flag}'], { encoding: 'utf8' }).trim()).toBe('1');
+    expect(
+      execFileSync('tmux', ['display-message', '-p', '-t', session.name, '#{cursor_flag}'], {
+        encoding: 'utf8',
+      }).trim(),
+    ).toBe('1');
   });
 });
 
 /** The binary with stdin as a pipe: the URL on stdout, the pasted line written back to stdin. */
 function runWithPaste(dir: string, answer: (url: string) => Promise<string>): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CLI, '--no-browser'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir }, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--no-browser'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {

@@ -34,8 +34,16 @@ describe('config formats in the bundle', () => {
 
   it.each([
     ['.spotifyrc', 'clientId: [\n', /^pytify-auth: \.spotifyrc: cannot be read: .*flow collection/m],
-    ['.spotifyrc', '{"clientId": "a", "clientId": "b"}', /^pytify-auth: \.spotifyrc: cannot be read: duplicated mapping key/m],
-    ['.spotifyrc.json', '{\n  "clientId": "id",\n}\n', /^pytify-auth: \.spotifyrc\.json: cannot be read: .*line 3 column 1/m],
+    [
+      '.spotifyrc',
+      '{"clientId": "a", "clientId": "b"}',
+      /^pytify-auth: \.spotifyrc: cannot be read: duplicated mapping key/m,
+    ],
+    [
+      '.spotifyrc.json',
+      '{\n  "clientId": "id",\n}\n',
+      /^pytify-auth: \.spotifyrc\.json: cannot be read: .*line 3 column 1/m,
+    ],
   ])('reports a broken %s as cosmiconfig reads it', async (file, content, message) => {
     const cwd = await home();
     await writeFile(join(cwd, file), content);

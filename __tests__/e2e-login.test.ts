@@ -4,7 +4,16 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { createTokenClient } from '../src/token/token-client.js';
-import { CLI, CLIENT_ID, FAKE_BROWSER, browserLog, browserVisits, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
+import {
+  CLI,
+  CLIENT_ID,
+  FAKE_BROWSER,
+  browserLog,
+  browserVisits,
+  startSpotify,
+  tempDir,
+  writeConfig,
+} from './helpers/e2e.js';
 import { holdPort } from './helpers/free-port.js';
 import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 
@@ -104,7 +113,8 @@ describe('pytify-auth in a terminal', () => {
     session.sendKeys('Enter');
     await session.waitFor(() => browserLog(join(dir, 'browser.log')).length === 2, 'a second browser visit');
     const [first, second] = browserLog(join(dir, 'browser.log'));
-    const stateOf = (entry: Record<string, unknown> | undefined) => new URL(String(entry?.location)).searchParams.get('state');
+    const stateOf = (entry: Record<string, unknown> | undefined) =>
+      new URL(String(entry?.location)).searchParams.get('state');
     expect(stateOf(first)).not.toBe(stateOf(second)); // a retry is a fresh attempt
     await session.waitForText('Access was declined');
     session.sendKeys('q');

@@ -26,15 +26,26 @@ afterAll(() => spotify.close());
 
 async function configured(clientId: string, clientSecret?: string): Promise<string> {
   const dir = await tempDir('pytify-secrets-');
-  const config = { clientId, clientSecret, redirectUri: 'http://127.0.0.1/callback', authUrl: spotify.authUrl, tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl };
+  const config = {
+    clientId,
+    clientSecret,
+    redirectUri: 'http://127.0.0.1/callback',
+    authUrl: spotify.authUrl,
+    tokenUrl: spotify.tokenUrl,
+    apiUrl: spotify.apiUrl,
+  };
   await writeFile(join(dir, '.spotifyrc'), JSON.stringify(config));
   return dir;
 }
 
 async function plainRun(name: string, dir: string, args: string[] = ['--debug']) {
-  const result = await runPlain(args, { cwd: dir, env: { BROWSER: FAKE_BROWSER, FAKE_BROWSER_LOG: join(dir, 'browser.log') } });
+  const result = await runPlain(args, {
+    cwd: dir,
+    env: { BROWSER: FAKE_BROWSER, FAKE_BROWSER_LOG: join(dir, 'browser.log') },
+  });
   outputs.push([`${name}: stdout`, result.stdout], [`${name}: stderr`, result.stderr]);
-  for (const visit of await browserVisits(join(dir, 'browser.log'), 1)) outputs.push([`${name}: page`, String(visit.callbackHtml ?? '')]);
+  for (const visit of await browserVisits(join(dir, 'browser.log'), 1))
+    outputs.push([`${name}: page`, String(visit.callbackHtml ?? '')]);
   return result;
 }
 
@@ -51,11 +62,21 @@ describe('no secret in any output', () => {
   });
 
   it('failed exchanges with --debug (500 with HTML, invalid_client, a 200 cut short)', async () => {
-    const html500 = { kind: 'status', status: 500, body: '<html><h1>Oops</h1></html>', contentType: 'text/html' } as const;
+    const html500 = {
+      kind: 'status',
+      status: 500,
+      body: '<html><h1>Oops</h1></html>',
+      contentType: 'text/html',
+    } as const;
     spotify.failNextTokenRequests(html500, html500, html500, html500); // with its retries
     expect((await plainRun('500', await configured(PKCE_APP))).code).toBe(1);
     expect((await plainRun('invalid client', await configured(SECRET_APP, 'wrong-secret-value-123'))).code).toBe(1);
-    const cutShort = { kind: 'status', status: 200, body: '{"access_token":"cut-short-access-token-1234567', contentType: 'application/json' } as const;
+    const cutShort = {
+      kind: 'status',
+      status: 200,
+      body: '{"access_token":"cut-short-access-token-1234567',
+      contentType: 'application/json',
+    } as const;
     spotify.failNextTokenRequests(cutShort, cutShort, cutShort, cutShort);
     const cut = await plainRun('cut short', await configured(PKCE_APP));
     expect(cut.code).toBe(1);
@@ -79,7 +100,9 @@ describe('no secret in any output', () => {
     const secrets = [SECRET, 'wrong-secret-value-123', ...spotify.issuedSecrets()].filter((value) => value.length >= 8);
     expect(secrets.length).toBeGreaterThan(10); // codes, verifiers, access and refresh tokens were issued
     expect(outputs.length).toBeGreaterThan(10);
-    const leaks = outputs.flatMap(([where, text]) => secrets.filter((secret) => text.includes(secret)).map((secret) => `${where} shows ${secret.slice(0, 6)}…`));
+    const leaks = outputs.flatMap(([where, text]) =>
+      secrets.filter((secret) => text.includes(secret)).map((secret) => `${where} shows ${secret.slice(0, 6)}…`),
+    );
     expect(leaks).toEqual([]);
   });
 });

@@ -54,7 +54,12 @@ describe('first run', () => {
   it('with a shared config further up that lacks the id: adds it there after asking, then authorizes', async () => {
     // The home directory's config points at the local Spotify; the project directory is empty.
     const home = await tempDir();
-    const shared = { redirectUri: 'http://127.0.0.1/callback', authUrl: spotify.authUrl, tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl };
+    const shared = {
+      redirectUri: 'http://127.0.0.1/callback',
+      authUrl: spotify.authUrl,
+      tokenUrl: spotify.tokenUrl,
+      apiUrl: spotify.apiUrl,
+    };
     await writeFile(join(home, '.spotifyrc'), JSON.stringify(shared, null, 2), { mode: 0o644 });
     const project = join(home, 'music');
     await mkdir(project);

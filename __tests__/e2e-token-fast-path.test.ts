@@ -26,15 +26,27 @@ async function cached(config: Record<string, unknown> = {}) {
   await writeFile(join(dir, '.pytify'), spotify.issueRefreshToken(CLIENT_ID, SCOPES), { mode: 0o600 });
   const first = await runPlain(['token'], { cwd: dir });
   expect(first).toMatchObject({ code: 0, stderr: '' });
-  return { dir, accessToken: first.stdout.trim(), run: (args: string[], cli?: string) => runPlain(args, { cwd: dir, cli }) };
+  return {
+    dir,
+    accessToken: first.stdout.trim(),
+    run: (args: string[], cli?: string) => runPlain(args, { cwd: dir, cli }),
+  };
 }
 
-const HANDED_OVER = { code: 70, stdout: '', stderr: expect.stringMatching(/^pytify-auth: unexpected error: .*main\.js/) };
+const HANDED_OVER = {
+  code: 70,
+  stdout: '',
+  stderr: expect.stringMatching(/^pytify-auth: unexpected error: .*main\.js/),
+};
 
 describe('the bin alone (without main.js)', () => {
   it('prints --version and --help', async () => {
     const dir = await tempDir();
-    expect(await runPlain(['--version'], { cwd: dir, cli: lone })).toEqual({ code: 0, stdout: `${pkg.version}\n`, stderr: '' });
+    expect(await runPlain(['--version'], { cwd: dir, cli: lone })).toEqual({
+      code: 0,
+      stdout: `${pkg.version}\n`,
+      stderr: '',
+    });
     const help = await runPlain(['--help'], { cwd: dir, cli: lone });
     expect(help).toMatchObject({ code: 0, stderr: '' });
     expect(help.stdout).toMatch(new RegExp(`^pytify-auth ${pkg.version.replace(/\./g, '\\.')}\\n[\\s\\S]*Commands`));
@@ -47,7 +59,11 @@ describe('the bin alone (without main.js)', () => {
     expect(await run(['token'], lone)).toEqual({ code: 0, stdout: `${accessToken}\n`, stderr: '' });
     const json = await run(['token', '--json'], lone);
     expect(json).toEqual(await run(['token', '--json']));
-    expect(JSON.parse(json.stdout)).toMatchObject({ access_token: accessToken, token_type: 'Bearer', scope: SCOPES.join(' ') });
+    expect(JSON.parse(json.stdout)).toMatchObject({
+      access_token: accessToken,
+      token_type: 'Bearer',
+      scope: SCOPES.join(' '),
+    });
     expect(spotify.tokenRequests.length).toBe(before);
   });
 
@@ -72,13 +88,29 @@ describe('the bin alone (without main.js)', () => {
   it.each<[string, (dir: string) => Promise<unknown>, string[]]>([
     ['--help of the command', async () => undefined, ['token', '--help']],
     ['an unknown flag', async () => undefined, ['token', '--nope']],
-    ['an access token with under a minute left', (dir) => editRecord(dir, { expires_at: new Date(Date.now() + 30_000).toISOString() }), ['token']],
-    ['a token file changed since the record was written', (dir) => writeFile(join(dir, '.pytify'), 'another-refresh-token'), ['token']],
+    [
+      'an access token with under a minute left',
+      (dir) => editRecord(dir, { expires_at: new Date(Date.now() + 30_000).toISOString() }),
+      ['token'],
+    ],
+    [
+      'a token file changed since the record was written',
+      (dir) => writeFile(join(dir, '.pytify'), 'another-refresh-token'),
+      ['token'],
+    ],
     ['no token file', (dir) => writeFile(join(dir, '.pytify'), ''), ['token']],
     ['a config warning to print', (dir) => editConfig(dir, { colour: 'blue' }), ['token']],
-    ['a configured scope not granted', (dir) => editConfig(dir, { scopes: [...SCOPES, 'playlist-read-private'] }), ['token']],
+    [
+      'a configured scope not granted',
+      (dir) => editConfig(dir, { scopes: [...SCOPES, 'playlist-read-private'] }),
+      ['token'],
+    ],
     ['a broken config', (dir) => writeFile(join(dir, '.spotifyrc'), '{"clientId": '), ['token']],
-    ['a JavaScript config', (dir) => copyConfigAsJs(dir, 'spotify.config.mjs'), ['token', '--config', 'spotify.config.mjs']],
+    [
+      'a JavaScript config',
+      (dir) => copyConfigAsJs(dir, 'spotify.config.mjs'),
+      ['token', '--config', 'spotify.config.mjs'],
+    ],
     ['another command', async () => undefined, ['status', '--json']],
   ])('hands %s over to main.js', async (_label, change, args) => {
     const { dir, run } = await cached();

@@ -28,7 +28,8 @@ async function authorized(service: FakeSpotify, extra: Record<string, unknown> =
 
 const clientFor = (service: FakeSpotify, clientSecret?: string) =>
   createTokenClient({ tokenUrl: service.tokenUrl, apiUrl: service.apiUrl, clientId: CLIENT_ID, clientSecret });
-const statusesSince = (service: FakeSpotify, before: number) => service.tokenRequests.slice(before).map((request) => request.status);
+const statusesSince = (service: FakeSpotify, before: number) =>
+  service.tokenRequests.slice(before).map((request) => request.status);
 
 describe('pytify-auth token', () => {
   it('prints only the access token, saves the rotated refresh token, then reuses the cached access token', async () => {
@@ -53,7 +54,9 @@ describe('pytify-auth token', () => {
     const { token, tokenFile, run } = await authorized(secret, { clientSecret: SECRET });
     const before = secret.tokenRequests.length;
     expect((await run('token')).code).toBe(0);
-    expect(secret.tokenRequests.slice(before)).toEqual([{ grantType: 'refresh_token', clientAuth: 'basic', status: 200 }]);
+    expect(secret.tokenRequests.slice(before)).toEqual([
+      { grantType: 'refresh_token', clientAuth: 'basic', status: 200 },
+    ]);
     expect(await readFile(tokenFile)).toEqual(Buffer.from(token));
   });
 
@@ -73,7 +76,12 @@ describe('pytify-auth token', () => {
 
   it('waits for Retry-After on 429 and succeeds', async () => {
     const { run } = await authorized(pkce);
-    pkce.failNextTokenRequests({ kind: 'status', status: 429, headers: { 'retry-after': '1' }, body: '{"error":"rate_limited"}' });
+    pkce.failNextTokenRequests({
+      kind: 'status',
+      status: 429,
+      headers: { 'retry-after': '1' },
+      body: '{"error":"rate_limited"}',
+    });
     const before = pkce.tokenRequests.length;
     const started = Date.now();
     expect((await run('token')).code).toBe(0);
@@ -83,7 +91,11 @@ describe('pytify-auth token', () => {
 
   it('retries a 500, then exits 2 as a temporary failure with the file untouched', async () => {
     const { token, tokenFile, run } = await authorized(pkce);
-    const fault: FakeFault = { kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' };
+    const fault: FakeFault = {
+      kind: 'status',
+      status: 500,
+      body: '{"error":"server_error","error_description":"Server error"}',
+    };
     pkce.failNextTokenRequests(fault, fault, fault, fault);
     const before = pkce.tokenRequests.length;
     const result = await run('token');
@@ -94,7 +106,11 @@ describe('pytify-auth token', () => {
     pkce.failNextTokenRequests(fault, fault, fault, fault);
     const status = await run('status', '--json');
     expect(status.code).toBe(2);
-    expect(JSON.parse(status.stdout)).toMatchObject({ state: 'temporary_failure', works: null, error: { code: 'TEMPORARY_FAILURE', reason: 'SERVER_ERROR' } });
+    expect(JSON.parse(status.stdout)).toMatchObject({
+      state: 'temporary_failure',
+      works: null,
+      error: { code: 'TEMPORARY_FAILURE', reason: 'SERVER_ERROR' },
+    });
   });
 
   it('reports a corrupt record, replaces it, and still prints the token', async () => {
@@ -102,9 +118,15 @@ describe('pytify-auth token', () => {
     await writeFile(`${tokenFile}.json`, '{"version": 1, "access_token": "trunc');
     const result = await run('token');
     expect(result.code).toBe(0);
-    expect(result.stderr).toBe(`pytify-auth: warning: the record ${tokenFile}.json could not be read (not valid JSON); it was replaced\n`);
+    expect(result.stderr).toBe(
+      `pytify-auth: warning: the record ${tokenFile}.json could not be read (not valid JSON); it was replaced\n`,
+    );
     const record = parseRecord(await readFile(`${tokenFile}.json`, 'utf8'));
-    expect(record).toMatchObject({ clientId: CLIENT_ID, scopes: SCOPES, account: { displayName: 'Test Listener', id: 'test-listener' } });
+    expect(record).toMatchObject({
+      clientId: CLIENT_ID,
+      scopes: SCOPES,
+      account: { displayName: 'Test Listener', id: 'test-listener' },
+    });
   });
 
   it('exits 1 with the way out when nothing was authorized, and 2 on a bad flag', async () => {
@@ -181,13 +203,19 @@ describe('pytify-auth status', () => {
     const result = await runPlain(['status', '--json'], { cwd: dir });
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('No Spotify client id is configured.');
-    expect(JSON.parse(result.stdout)).toMatchObject({ state: 'config_error', works: null, error: { code: 'CONFIG_ERROR', reason: 'CONFIG_MISSING_CLIENT_ID' } });
+    expect(JSON.parse(result.stdout)).toMatchObject({
+      state: 'config_error',
+      works: null,
+      error: { code: 'CONFIG_ERROR', reason: 'CONFIG_MISSING_CLIENT_ID' },
+    });
   });
 
   it('says which configured scopes are not granted', async () => {
     const { run } = await authorized(pkce, { scopes: [...SCOPES, 'playlist-read-private'] });
     const result = await run('status');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('Configured but not granted: playlist-read-private. To add them, authorize again: pytify-auth');
+    expect(result.stdout).toContain(
+      'Configured but not granted: playlist-read-private. To add them, authorize again: pytify-auth',
+    );
   });
 });

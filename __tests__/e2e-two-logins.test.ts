@@ -32,7 +32,8 @@ afterAll(() => spotify.close());
 const dirs: string[] = [];
 const children: ChildProcess[] = [];
 afterEach(async () => {
-  for (const child of children.splice(0)) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const child of children.splice(0))
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
   for (const dir of dirs.splice(0)) await rm(dir, { recursive: true, force: true });
 });
 
@@ -65,7 +66,11 @@ async function savedToken(file: string): Promise<string> {
 
 /** Starts the built binary with output piped; `line(predicate)` waits for a matching line. */
 function startLogin(args: string[], dir: string, env: Record<string, string> = {}) {
-  const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, env: { ...baseEnv(dir), ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [CLI, ...args], {
+    cwd: dir,
+    env: { ...baseEnv(dir), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   children.push(child);
   let stdout = '';
   let stderr = '';
@@ -83,7 +88,8 @@ function startLogin(args: string[], dir: string, env: Record<string, string> = {
       for (;;) {
         const found = stdout.split('\n').find((line) => pattern.test(line));
         if (found) return found;
-        if (child.exitCode !== null || Date.now() > deadline) throw new Error(`no line matching ${pattern}; stdout ${stdout}; stderr ${stderr}`);
+        if (child.exitCode !== null || Date.now() > deadline)
+          throw new Error(`no line matching ${pattern}; stdout ${stdout}; stderr ${stderr}`);
         await new Promise<void>((resolve) => {
           waiters.push(resolve);
           setTimeout(resolve, 100);
@@ -100,11 +106,17 @@ describe('two pytify-auth logins at once', () => {
     const firstFile = join(dir, 'first.pytify');
     const secondFile = join(dir, 'second.pytify');
     // The first waits with its URL on stdout; the browser is run only once the second has given up.
-    const first = startLogin(['--port', String(port), '--no-browser', '--timeout', '60', '--token-file', firstFile], dir);
+    const first = startLogin(
+      ['--port', String(port), '--no-browser', '--timeout', '60', '--token-file', firstFile],
+      dir,
+    );
     const url = new URL(await first.stdoutLine(/^https?:\/\//));
     expect(url.searchParams.get('redirect_uri')).toBe(`http://127.0.0.1:${port}/callback`);
 
-    const second = await runPlain(['--port', String(port), '--no-browser', '--timeout', '60', '--token-file', secondFile], { cwd: dir });
+    const second = await runPlain(
+      ['--port', String(port), '--no-browser', '--timeout', '60', '--token-file', secondFile],
+      { cwd: dir },
+    );
     expect(second.code).toBe(3);
     expect(second.stderr).toContain(`Port ${port}`);
     expect(second.stderr).toContain('already in use');
@@ -112,7 +124,10 @@ describe('two pytify-auth logins at once', () => {
     expect(first.child.exitCode).toBeNull();
 
     const log = join(dir, 'browser.log');
-    const browser = spawn(FAKE_BROWSER, [url.toString()], { env: { ...baseEnv(dir), FAKE_BROWSER_LOG: log }, stdio: 'ignore' });
+    const browser = spawn(FAKE_BROWSER, [url.toString()], {
+      env: { ...baseEnv(dir), FAKE_BROWSER_LOG: log },
+      stdio: 'ignore',
+    });
     children.push(browser);
     expect(await first.exited).toBe(0);
     expect(first.output().stderr).toContain('Authorized as Test Listener (test-listener)');
@@ -125,10 +140,14 @@ describe('two pytify-auth logins at once', () => {
     const dir = await configuredDir();
     const env = { BROWSER: FAKE_BROWSER, FAKE_BROWSER_LOG: join(dir, 'browser.log') };
     const files = [join(dir, 'a.pytify'), join(dir, 'b.pytify')];
-    const results = await Promise.all(files.map((file) => runPlain(['--port', '0', '--timeout', '60', '--token-file', file], { cwd: dir, env })));
+    const results = await Promise.all(
+      files.map((file) => runPlain(['--port', '0', '--timeout', '60', '--token-file', file], { cwd: dir, env })),
+    );
 
     expect(results.map((result) => result.code)).toEqual([0, 0]);
-    const ports = results.map((result) => /Listening for the callback on http:\/\/127\.0\.0\.1:(\d+)\/callback/.exec(result.stderr)?.[1]);
+    const ports = results.map(
+      (result) => /Listening for the callback on http:\/\/127\.0\.0\.1:(\d+)\/callback/.exec(result.stderr)?.[1],
+    );
     expect(ports[0]).toBeDefined();
     expect(ports[1]).toBeDefined();
     expect(ports[0]).not.toBe(ports[1]);
@@ -143,7 +162,9 @@ describe('two pytify-auth logins at once', () => {
     const dir = await configuredDir();
     const env = { BROWSER: FAKE_BROWSER, FAKE_BROWSER_LOG: join(dir, 'browser.log') };
     const file = join(dir, 'shared.pytify');
-    const results = await Promise.all([0, 1].map(() => runPlain(['--port', '0', '--timeout', '60', '--token-file', file], { cwd: dir, env })));
+    const results = await Promise.all(
+      [0, 1].map(() => runPlain(['--port', '0', '--timeout', '60', '--token-file', file], { cwd: dir, env })),
+    );
 
     expect(results.map((result) => result.code)).toEqual([0, 0]);
     await browserVisits(env.FAKE_BROWSER_LOG, 2); // both browsers are done writing their log

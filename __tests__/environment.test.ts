@@ -3,7 +3,10 @@ import { createServer } from 'node:net';
 import { detectEnvironment, sshForwardCommand, type EnvironmentProbe } from '../src/login/environment.js';
 import { findPortHolder } from '../src/listener/port-holder.js';
 
-function probe(env: NodeJS.ProcessEnv, options: { platform?: NodeJS.Platform; files?: Record<string, string> } = {}): EnvironmentProbe {
+function probe(
+  env: NodeJS.ProcessEnv,
+  options: { platform?: NodeJS.Platform; files?: Record<string, string> } = {},
+): EnvironmentProbe {
   const files = options.files ?? {};
   return {
     env,
@@ -18,7 +21,11 @@ describe('detectEnvironment', () => {
     ['an SSH session', probe({ SSH_CONNECTION: '10.0.0.5 50000 192.0.2.7 22', USER: 'ada', DISPLAY: ':0' }), 'ssh'],
     ['an SSH terminal without SSH_CONNECTION', probe({ SSH_TTY: '/dev/pts/1', DISPLAY: ':0' }), 'ssh'],
     ['WSL by its variables', probe({ WSL_DISTRO_NAME: 'Ubuntu' }), 'wsl'],
-    ['WSL by its kernel', probe({}, { files: { '/proc/sys/kernel/osrelease': '5.15.90.1-microsoft-standard-WSL2' } }), 'wsl'],
+    [
+      'WSL by its kernel',
+      probe({}, { files: { '/proc/sys/kernel/osrelease': '5.15.90.1-microsoft-standard-WSL2' } }),
+      'wsl',
+    ],
     ['a Docker container', probe({}, { files: { '/.dockerenv': '' } }), 'container'],
     ['a Podman container', probe({ DISPLAY: ':0' }, { files: { '/run/.containerenv': '' } }), 'container'],
     ['Linux without a display', probe({}), 'no-display'],
@@ -41,7 +48,12 @@ describe('detectEnvironment', () => {
 
 describe('sshForwardCommand', () => {
   it.each([
-    [{ kind: 'ssh', serverAddress: '192.0.2.7', user: 'ada' } as const, '127.0.0.1', 3000, 'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7'],
+    [
+      { kind: 'ssh', serverAddress: '192.0.2.7', user: 'ada' } as const,
+      '127.0.0.1',
+      3000,
+      'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7',
+    ],
     [{ kind: 'ssh', serverAddress: '2001:db8::7' } as const, '::1', 8888, 'ssh -L 8888/::1/8888 2001:db8::7'],
     [{ kind: 'ssh' } as const, '127.0.0.1', 3000, 'ssh -L 3000:127.0.0.1:3000 <this host>'],
   ])('%j on %s:%d', (environment, host, port, expected) => {

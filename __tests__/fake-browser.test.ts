@@ -61,8 +61,12 @@ afterAll(async () => {
 function authorizeUrl(redirectUri = `http://127.0.0.1:${listener.port}/callback`): string {
   const url = new URL(spotify.authUrl);
   url.search = new URLSearchParams({
-    client_id: 'app', response_type: 'code', redirect_uri: redirectUri, state: 'the-state',
-    code_challenge_method: 'S256', code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
+    client_id: 'app',
+    response_type: 'code',
+    redirect_uri: redirectUri,
+    state: 'the-state',
+    code_challenge_method: 'S256',
+    code_challenge: createHash('sha256').update(VERIFIER).digest('base64url'),
   }).toString();
   return url.toString();
 }
@@ -71,14 +75,20 @@ function authorizeUrl(redirectUri = `http://127.0.0.1:${listener.port}/callback`
 function runBrowser(url: string, env: Record<string, string>): Promise<void> {
   return new Promise((resolve, reject) => {
     // Were the script to wait for the callback, this would hang until the timeout kills it.
-    execFile(SCRIPT, [url], { env: { ...process.env, ...env }, timeout: 10_000 }, (error) => (error ? reject(error) : resolve()));
+    execFile(SCRIPT, [url], { env: { ...process.env, ...env }, timeout: 10_000 }, (error) =>
+      error ? reject(error) : resolve(),
+    );
   });
 }
 
 async function readLog(file: string): Promise<LogEntry[]> {
   for (let i = 0; i < 200; i++) {
     const text = await readFile(file, 'utf8').catch(() => '');
-    if (text.endsWith('\n')) return text.trim().split('\n').map((line) => JSON.parse(line) as LogEntry);
+    if (text.endsWith('\n'))
+      return text
+        .trim()
+        .split('\n')
+        .map((line) => JSON.parse(line) as LogEntry);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   throw new Error(`nothing was logged to ${file}`);
@@ -102,13 +112,24 @@ describe('fake-browser.mjs', () => {
 
     const [entry, ...more] = await readLog(log);
     expect(more).toHaveLength(0);
-    expect(entry).toEqual({ authorizeStatus: 200, location: expect.any(String), callbackStatus: 200, callbackHtml: CALLBACK_HTML });
+    expect(entry).toEqual({
+      authorizeStatus: 200,
+      location: expect.any(String),
+      callbackStatus: 200,
+      callbackHtml: CALLBACK_HTML,
+    });
     expect(new URL(entry!.location!).searchParams.get('code')).toBe(code);
 
     // The code it carried is real: the token endpoint accepts it once.
     const exchange = await fetch(spotify.tokenUrl, {
       method: 'POST',
-      body: new URLSearchParams({ grant_type: 'authorization_code', code, redirect_uri: `http://127.0.0.1:${listener.port}/callback`, client_id: 'app', code_verifier: VERIFIER }),
+      body: new URLSearchParams({
+        grant_type: 'authorization_code',
+        code,
+        redirect_uri: `http://127.0.0.1:${listener.port}/callback`,
+        client_id: 'app',
+        code_verifier: VERIFIER,
+      }),
     });
     expect(exchange.status).toBe(200);
   });

@@ -2,7 +2,11 @@ import { createHash } from 'node:crypto';
 import { afterAll, afterEach, beforeAll, describe, expect, it, jest } from '@jest/globals';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
 
-const SECRET_CLIENT = { clientId: 'secret-app', clientSecret: 's3cret', redirectUris: ['http://127.0.0.1:4000/callback'] };
+const SECRET_CLIENT = {
+  clientId: 'secret-app',
+  clientSecret: 's3cret',
+  redirectUris: ['http://127.0.0.1:4000/callback'],
+};
 const PKCE_CLIENT = { clientId: 'pkce-app', redirectUris: ['http://127.0.0.1/callback', 'http://[::1]/cb'] };
 const VERIFIER = 'v'.repeat(43) + '-._~0123';
 const challengeOf = (verifier: string) => createHash('sha256').update(verifier).digest('base64url');
@@ -10,7 +14,10 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 
 let spotify: FakeSpotify;
 beforeAll(async () => {
-  spotify = await startFakeSpotify({ clients: [SECRET_CLIENT, PKCE_CLIENT], user: { displayName: 'Ada <Lovelace>', id: 'ada' } });
+  spotify = await startFakeSpotify({
+    clients: [SECRET_CLIENT, PKCE_CLIENT],
+    user: { displayName: 'Ada <Lovelace>', id: 'ada' },
+  });
 });
 afterAll(() => spotify.close());
 afterEach(() => {
@@ -27,10 +34,20 @@ function authorizeUrl(params: Record<string, string>): string {
   for (const [key, value] of Object.entries(params)) url.searchParams.set(key, value);
   return url.toString();
 }
-const secretParams = { client_id: 'secret-app', response_type: 'code', redirect_uri: 'http://127.0.0.1:4000/callback', scope: 'user-read-private', state: 'st-1' };
+const secretParams = {
+  client_id: 'secret-app',
+  response_type: 'code',
+  redirect_uri: 'http://127.0.0.1:4000/callback',
+  scope: 'user-read-private',
+  state: 'st-1',
+};
 const pkceParams = (redirectUri = 'http://127.0.0.1:5123/callback') => ({
-  client_id: 'pkce-app', response_type: 'code', redirect_uri: redirectUri, scope: 'user-read-private user-modify-playback-state',
-  code_challenge_method: 'S256', code_challenge: challengeOf(VERIFIER),
+  client_id: 'pkce-app',
+  response_type: 'code',
+  redirect_uri: redirectUri,
+  scope: 'user-read-private user-modify-playback-state',
+  code_challenge_method: 'S256',
+  code_challenge: challengeOf(VERIFIER),
 });
 
 async function getPage(url: string): Promise<{ status: number; html: string }> {
@@ -43,7 +60,9 @@ async function decide(params: Record<string, string>, decision: 'approve' | 'den
   expect(status).toBe(200);
   const request = /name="request" value="([^"]+)"/.exec(html)?.[1] ?? '';
   const response = await fetch(`${spotify.origin}/authorize/decision`, {
-    method: 'POST', redirect: 'manual', body: new URLSearchParams({ request, decision }),
+    method: 'POST',
+    redirect: 'manual',
+    body: new URLSearchParams({ request, decision }),
   });
   expect(response.status).toBe(302);
   return new URL(response.headers.get('location') ?? '');
@@ -51,7 +70,9 @@ async function decide(params: Record<string, string>, decision: 'approve' | 'den
 
 async function token(form: Record<string, string>, authorization?: string): Promise<{ status: number; json: any }> {
   const response = await fetch(spotify.tokenUrl, {
-    method: 'POST', body: new URLSearchParams(form), headers: authorization ? { authorization } : {},
+    method: 'POST',
+    body: new URLSearchParams(form),
+    headers: authorization ? { authorization } : {},
   });
   return { status: response.status, json: await response.json() };
 }
@@ -64,7 +85,13 @@ async function me(accessToken: string): Promise<{ status: number; json: any }> {
 async function pkceTokens(): Promise<any> {
   const redirectUri = 'http://127.0.0.1:5123/callback';
   const code = (await decide(pkceParams(redirectUri), 'approve')).searchParams.get('code') ?? '';
-  const { status, json } = await token({ grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'pkce-app', code_verifier: VERIFIER });
+  const { status, json } = await token({
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: redirectUri,
+    client_id: 'pkce-app',
+    code_verifier: VERIFIER,
+  });
   expect(status).toBe(200);
   return json;
 }
@@ -87,15 +114,32 @@ describe('GET /authorize', () => {
 
   it.each([
     ['an unknown client', { ...secretParams, client_id: 'nope' }, 'INVALID_CLIENT: Invalid client'],
-    ['an unregistered redirect URI', { ...secretParams, redirect_uri: 'http://127.0.0.1:4001/callback' }, 'INVALID_CLIENT: Invalid redirect URI'],
-    ['a localhost redirect URI', { ...secretParams, redirect_uri: 'http://localhost:4000/callback' }, 'INVALID_CLIENT: Insecure redirect URI'],
-    ['plain HTTP off loopback', { ...secretParams, redirect_uri: 'http://example.com/callback' }, 'INVALID_CLIENT: Insecure redirect URI'],
-    ['a public client without code_challenge', { ...pkceParams(), code_challenge: '', code_challenge_method: '' }, 'code_challenge required'],
+    [
+      'an unregistered redirect URI',
+      { ...secretParams, redirect_uri: 'http://127.0.0.1:4001/callback' },
+      'INVALID_CLIENT: Invalid redirect URI',
+    ],
+    [
+      'a localhost redirect URI',
+      { ...secretParams, redirect_uri: 'http://localhost:4000/callback' },
+      'INVALID_CLIENT: Insecure redirect URI',
+    ],
+    [
+      'plain HTTP off loopback',
+      { ...secretParams, redirect_uri: 'http://example.com/callback' },
+      'INVALID_CLIENT: Insecure redirect URI',
+    ],
+    [
+      'a public client without code_challenge',
+      { ...pkceParams(), code_challenge: '', code_challenge_method: '' },
+      'code_challenge required',
+    ],
     ['a plain PKCE method', { ...pkceParams(), code_challenge_method: 'plain' }, 'code_challenge_method must be S256'],
     ['another response_type', { ...secretParams, response_type: 'token' }, 'response_type must be code'],
   ])('answers 400 with an error page for %s', async (_name, params, message) => {
     const url = new URL(authorizeUrl(params));
-    for (const key of ['code_challenge', 'code_challenge_method']) if (url.searchParams.get(key) === '') url.searchParams.delete(key);
+    for (const key of ['code_challenge', 'code_challenge_method'])
+      if (url.searchParams.get(key) === '') url.searchParams.delete(key);
     const { status, html } = await getPage(url.toString());
     expect(status).toBe(400);
     expect(html).toContain(message);
@@ -107,7 +151,9 @@ describe('GET /authorize', () => {
     expect((await getPage(authorizeUrl(pkceParams('http://[::1]:8080/cb')))).status).toBe(200);
     expect((await getPage(authorizeUrl(pkceParams('http://127.0.0.1:61234/other')))).status).toBe(400);
     // A registration with a port stays exact.
-    expect((await getPage(authorizeUrl({ ...secretParams, redirect_uri: 'http://127.0.0.1/callback' }))).status).toBe(400);
+    expect((await getPage(authorizeUrl({ ...secretParams, redirect_uri: 'http://127.0.0.1/callback' }))).status).toBe(
+      400,
+    );
   });
 });
 
@@ -129,9 +175,13 @@ describe('POST /authorize/decision', () => {
   });
 
   it('refuses an unknown or already answered request id', async () => {
-    const post = (body: string) => fetch(`${spotify.origin}/authorize/decision`, {
-      method: 'POST', redirect: 'manual', body, headers: { 'content-type': 'application/x-www-form-urlencoded' },
-    });
+    const post = (body: string) =>
+      fetch(`${spotify.origin}/authorize/decision`, {
+        method: 'POST',
+        redirect: 'manual',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      });
     expect((await post('request=unknown&decision=approve')).status).toBe(400);
     expect((await post('%%%&request=%ZZ&decision')).status).toBe(400);
     const { html } = await getPage(authorizeUrl(secretParams));
@@ -148,13 +198,23 @@ describe('POST /api/token, authorization_code', () => {
     const first = await token(form, basic('secret-app', 's3cret'));
     expect(first.status).toBe(200);
     expect(first.json).toEqual({
-      access_token: expect.any(String), token_type: 'Bearer', scope: 'user-read-private', expires_in: 3600, refresh_token: expect.any(String),
+      access_token: expect.any(String),
+      token_type: 'Bearer',
+      scope: 'user-read-private',
+      expires_in: 3600,
+      refresh_token: expect.any(String),
     });
     const again = await token(form, basic('secret-app', 's3cret'));
-    expect(again).toEqual({ status: 400, json: { error: 'invalid_grant', error_description: 'Invalid authorization code' } });
+    expect(again).toEqual({
+      status: 400,
+      json: { error: 'invalid_grant', error_description: 'Invalid authorization code' },
+    });
     // The replay withdraws what the first exchange issued.
     expect((await me(first.json.access_token)).status).toBe(401);
-    const refreshed = await token({ grant_type: 'refresh_token', refresh_token: first.json.refresh_token }, basic('secret-app', 's3cret'));
+    const refreshed = await token(
+      { grant_type: 'refresh_token', refresh_token: first.json.refresh_token },
+      basic('secret-app', 's3cret'),
+    );
     expect(refreshed.json.error_description).toBe('Refresh token revoked');
   });
 
@@ -167,30 +227,56 @@ describe('POST /api/token, authorization_code', () => {
   it.each([
     ['a wrong verifier', { code_verifier: 'w'.repeat(43) }, 'invalid_grant', 'code_verifier was incorrect'],
     ['a missing verifier', { code_verifier: undefined }, 'invalid_request', 'code_verifier required'],
-    ['another redirect URI', { redirect_uri: 'http://127.0.0.1:5124/callback' }, 'invalid_grant', 'Invalid redirect URI'],
+    [
+      'another redirect URI',
+      { redirect_uri: 'http://127.0.0.1:5124/callback' },
+      'invalid_grant',
+      'Invalid redirect URI',
+    ],
     ['an unknown code', { code: 'made-up' }, 'invalid_grant', 'Invalid authorization code'],
     ['an unknown client', { client_id: 'nobody' }, 'invalid_client', 'Invalid client'],
   ])('refuses %s', async (_name, change, error, description) => {
     const redirectUri = 'http://127.0.0.1:5123/callback';
     const code = (await decide(pkceParams(redirectUri), 'approve')).searchParams.get('code') ?? '';
-    const form: Record<string, string | undefined> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri, client_id: 'pkce-app', code_verifier: VERIFIER, ...change };
-    const defined = Object.fromEntries(Object.entries(form).filter((entry): entry is [string, string] => entry[1] !== undefined));
+    const form: Record<string, string | undefined> = {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: redirectUri,
+      client_id: 'pkce-app',
+      code_verifier: VERIFIER,
+      ...change,
+    };
+    const defined = Object.fromEntries(
+      Object.entries(form).filter((entry): entry is [string, string] => entry[1] !== undefined),
+    );
     expect(await token(defined)).toEqual({ status: 400, json: { error, error_description: description } });
   });
 
   it('refuses a wrong client secret, and a code that expired after 10 minutes', async () => {
     const code = (await decide(secretParams, 'approve')).searchParams.get('code') ?? '';
     const form = { grant_type: 'authorization_code', code, redirect_uri: secretParams.redirect_uri };
-    expect(await token(form, basic('secret-app', 'wrong'))).toEqual({ status: 400, json: { error: 'invalid_client', error_description: 'Invalid client secret' } });
+    expect(await token(form, basic('secret-app', 'wrong'))).toEqual({
+      status: 400,
+      json: { error: 'invalid_client', error_description: 'Invalid client secret' },
+    });
     expect(spotify.tokenRequests.at(-1)).toEqual({ grantType: 'authorization_code', clientAuth: 'basic', status: 400 });
     advanceClock(10 * 60 * 1000 + 1);
-    expect((await token(form, basic('secret-app', 's3cret'))).json.error_description).toBe('Invalid authorization code');
+    expect((await token(form, basic('secret-app', 's3cret'))).json.error_description).toBe(
+      'Invalid authorization code',
+    );
   });
 
   it('refuses a missing or unsupported grant type and a non-form body', async () => {
-    expect((await token({ code: 'x' })).json).toEqual({ error: 'unsupported_grant_type', error_description: 'grant_type parameter is missing' });
+    expect((await token({ code: 'x' })).json).toEqual({
+      error: 'unsupported_grant_type',
+      error_description: 'grant_type parameter is missing',
+    });
     expect((await token({ grant_type: 'password' })).json.error).toBe('unsupported_grant_type');
-    const json = await fetch(spotify.tokenUrl, { method: 'POST', body: '{"grant_type":"refresh_token"}', headers: { 'content-type': 'application/json' } });
+    const json = await fetch(spotify.tokenUrl, {
+      method: 'POST',
+      body: '{"grant_type":"refresh_token"}',
+      headers: { 'content-type': 'application/json' },
+    });
     expect(json.status).toBe(400);
   });
 });
@@ -204,29 +290,42 @@ describe('POST /api/token, refresh_token', () => {
     expect(next.json.refresh_token).not.toBe(first);
     expect((await me(next.json.access_token)).status).toBe(200);
     expect((await token({ grant_type: 'refresh_token', refresh_token: first, client_id: 'pkce-app' })).json).toEqual({
-      error: 'invalid_grant', error_description: 'Refresh token revoked',
+      error: 'invalid_grant',
+      error_description: 'Refresh token revoked',
     });
-    expect((await token({ grant_type: 'refresh_token', refresh_token: next.json.refresh_token, client_id: 'pkce-app' })).status).toBe(200);
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: next.json.refresh_token, client_id: 'pkce-app' }))
+        .status,
+    ).toBe(200);
   });
 
   it('keeps a secret-flow refresh token and omits refresh_token from the answer', async () => {
     const refreshToken = spotify.issueRefreshToken('secret-app', ['user-read-private']);
     for (let i = 0; i < 2; i++) {
-      const answer = await token({ grant_type: 'refresh_token', refresh_token: refreshToken }, basic('secret-app', 's3cret'));
+      const answer = await token(
+        { grant_type: 'refresh_token', refresh_token: refreshToken },
+        basic('secret-app', 's3cret'),
+      );
       expect(answer.status).toBe(200);
       expect(answer.json).not.toHaveProperty('refresh_token');
       expect(answer.json.scope).toBe('user-read-private');
     }
     // Without the secret, a token from the secret flow cannot be refreshed.
-    expect((await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'secret-app' })).json.error).toBe('invalid_client');
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'secret-app' })).json.error,
+    ).toBe('invalid_client');
   });
 
   it('says revoked for a revoked token and invalid for an unknown one', async () => {
     const refreshToken = spotify.issueRefreshToken('pkce-app', []);
     spotify.revokeRefreshToken(refreshToken);
-    expect((await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'pkce-app' })).json.error_description).toBe('Refresh token revoked');
+    expect(
+      (await token({ grant_type: 'refresh_token', refresh_token: refreshToken, client_id: 'pkce-app' })).json
+        .error_description,
+    ).toBe('Refresh token revoked');
     expect((await token({ grant_type: 'refresh_token', refresh_token: 'nope', client_id: 'pkce-app' })).json).toEqual({
-      error: 'invalid_grant', error_description: 'Invalid refresh token',
+      error: 'invalid_grant',
+      error_description: 'Invalid refresh token',
     });
   });
 });
@@ -236,29 +335,49 @@ describe('GET /v1/me', () => {
     const { access_token } = await pkceTokens();
     expect(await me(access_token)).toEqual({
       status: 200,
-      json: { display_name: 'Ada <Lovelace>', id: 'ada', uri: 'spotify:user:ada', type: 'user', images: [], account_id: 'ada' },
+      json: {
+        display_name: 'Ada <Lovelace>',
+        id: 'ada',
+        uri: 'spotify:user:ada',
+        type: 'user',
+        images: [],
+        account_id: 'ada',
+      },
     });
   });
 
   it('answers 401 in the Web API error shape for a missing, unknown or expired token', async () => {
     const missing = await fetch(`${spotify.apiUrl}/me`);
     expect(missing.status).toBe(401);
-    expect(await me('not-a-token')).toEqual({ status: 401, json: { error: { status: 401, message: 'Invalid access token' } } });
+    expect(await me('not-a-token')).toEqual({
+      status: 401,
+      json: { error: { status: 401, message: 'Invalid access token' } },
+    });
     const { access_token } = await pkceTokens();
     advanceClock(3600 * 1000 + 1);
-    expect(await me(access_token)).toEqual({ status: 401, json: { error: { status: 401, message: 'The access token expired' } } });
+    expect(await me(access_token)).toEqual({
+      status: 401,
+      json: { error: { status: 401, message: 'The access token expired' } },
+    });
   });
 });
 
 describe('faults', () => {
-  const refreshForm = () => ({ grant_type: 'refresh_token', refresh_token: spotify.issueRefreshToken('secret-app', []) });
+  const refreshForm = () => ({
+    grant_type: 'refresh_token',
+    refresh_token: spotify.issueRefreshToken('secret-app', []),
+  });
 
   it('answers the queued status faults in order, then normally, and records them', async () => {
     spotify.failNextTokenRequests(
       { kind: 'status', status: 429, headers: { 'retry-after': '7' }, body: '{"error":"rate"}' },
       { kind: 'status', status: 502, body: '<html><body>Bad gateway</body></html>' },
     );
-    const limited = await fetch(spotify.tokenUrl, { method: 'POST', body: new URLSearchParams(refreshForm()), headers: { authorization: basic('secret-app', 's3cret') } });
+    const limited = await fetch(spotify.tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams(refreshForm()),
+      headers: { authorization: basic('secret-app', 's3cret') },
+    });
     expect(limited.status).toBe(429);
     expect(limited.headers.get('retry-after')).toBe('7');
     expect(limited.headers.get('content-type')).toMatch(/^application\/json/);
@@ -277,7 +396,13 @@ describe('faults', () => {
     expect((await token(refreshForm(), basic('secret-app', 's3cret'))).status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     spotify.failNextTokenRequests({ kind: 'delay', ms: 5000 });
-    await expect(fetch(spotify.tokenUrl, { method: 'POST', body: new URLSearchParams(refreshForm()), signal: AbortSignal.timeout(100) })).rejects.toThrow();
+    await expect(
+      fetch(spotify.tokenUrl, {
+        method: 'POST',
+        body: new URLSearchParams(refreshForm()),
+        signal: AbortSignal.timeout(100),
+      }),
+    ).rejects.toThrow();
   });
 
   it('closes the socket without an answer for a destroy fault', async () => {
@@ -308,7 +433,10 @@ describe('robustness', () => {
   });
 
   it('refuses bodies over 64 kB and keeps serving', async () => {
-    const response = await fetch(spotify.tokenUrl, { method: 'POST', body: new URLSearchParams({ grant_type: 'x'.repeat(200_000) }) });
+    const response = await fetch(spotify.tokenUrl, {
+      method: 'POST',
+      body: new URLSearchParams({ grant_type: 'x'.repeat(200_000) }),
+    });
     expect(response.status).toBe(413);
     expect((await getPage(authorizeUrl(secretParams))).status).toBe(200);
   });
@@ -327,14 +455,17 @@ describe('options', () => {
   it('uses the injected randomness, token lifetime and rotation policy', async () => {
     let counter = 0;
     const fixed = await startFakeSpotify({
-      clients: [SECRET_CLIENT], accessTokenSeconds: 60, rotateRefreshTokens: 'always',
+      clients: [SECRET_CLIENT],
+      accessTokenSeconds: 60,
+      rotateRefreshTokens: 'always',
       random: (size) => Buffer.alloc(size, ++counter),
     });
     try {
       const refreshToken = fixed.issueRefreshToken('secret-app', ['a']);
       expect(refreshToken).toBe(Buffer.alloc(48, 1).toString('base64url'));
       const response = await fetch(fixed.tokenUrl, {
-        method: 'POST', body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
+        method: 'POST',
+        body: new URLSearchParams({ grant_type: 'refresh_token', refresh_token: refreshToken }),
         headers: { authorization: basic('secret-app', 's3cret') },
       });
       const json: any = await response.json();

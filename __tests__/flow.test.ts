@@ -125,7 +125,11 @@ async function refreshWorks(config: Config, refreshToken: string): Promise<boole
   );
 }
 
-const fileExists = (path: string) => stat(path).then(() => true, () => false);
+const fileExists = (path: string) =>
+  stat(path).then(
+    () => true,
+    () => false,
+  );
 
 describe('start', () => {
   it('listens on a free port for a portless redirect URI and reports ready', async () => {
@@ -180,7 +184,11 @@ describe('authorize', () => {
     expect(url.searchParams.get('state')).toMatch(/^[A-Za-z0-9_-]{22,}$/);
     expect(url.searchParams.get('code_challenge_method')).toBe('S256');
     expect(url.searchParams.get('code_challenge')).toMatch(/^[A-Za-z0-9_-]{43}$/);
-    expect(flow.state).toMatchObject({ kind: 'waiting', deadline: clock.now() + config.timeoutSeconds * 1000, browser: 'opening' });
+    expect(flow.state).toMatchObject({
+      kind: 'waiting',
+      deadline: clock.now() + config.timeoutSeconds * 1000,
+      browser: 'opening',
+    });
     expect(browser.opened).toEqual([url.toString()]);
     expect(clock.pending).toEqual([config.timeoutSeconds * 1000]);
     await settle();
@@ -308,7 +316,9 @@ describe('callbacks that must not complete the login', () => {
         return client.exchangeCode(request);
       },
     }));
-    const exchanging = new Promise<void>((resolve) => flow.subscribe((state) => state.kind === 'exchanging' && resolve()));
+    const exchanging = new Promise<void>((resolve) =>
+      flow.subscribe((state) => state.kind === 'exchanging' && resolve()),
+    );
     flow.authorize();
     const callback = (await decide(waitingUrl(flow).toString(), 'approve')).toString();
     const before = spotify.tokenRequests.length;
@@ -381,7 +391,11 @@ describe('token errors', () => {
     const { flow, browser } = await startFlow(config);
     expect(flow.info.tokenSaved).toBe(true);
     flow.authorize();
-    const fault = { kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' } as const;
+    const fault = {
+      kind: 'status',
+      status: 500,
+      body: '{"error":"server_error","error_description":"Server error"}',
+    } as const;
     spotify.failNextTokenRequests(fault, fault, fault, fault); // every retry fails too
     const page = await browser.follow(waitingUrl(flow).toString(), 'approve');
 
@@ -489,7 +503,10 @@ describe('paste-back: the browser is on another machine', () => {
 
   it('says nothing is waiting before Enter was pressed', async () => {
     const harness = await startFlow(configFor('pkce', { openBrowser: false }));
-    expect(await harness.flow.submitPasted('some-code')).toEqual({ accepted: false, reason: expect.stringContaining('No authorization is waiting') });
+    expect(await harness.flow.submitPasted('some-code')).toEqual({
+      accepted: false,
+      reason: expect.stringContaining('No authorization is waiting'),
+    });
   });
 
   it('takes a pasted refusal as declined', async () => {
@@ -518,18 +535,21 @@ describe('where we run', () => {
     });
   });
 
-  it.each(['wsl', 'container', 'no-display'] as const)('does not open a browser in %s unless $BROWSER names one', async (kind) => {
-    const plain = await startFlow(configFor('pkce'), undefined, { environment: { kind } });
-    plain.flow.authorize();
-    await settle();
-    expect(plain.browser.opened).toEqual([]);
-    expect(plain.flow.info.browserSkipReason).toBe('environment');
+  it.each(['wsl', 'container', 'no-display'] as const)(
+    'does not open a browser in %s unless $BROWSER names one',
+    async (kind) => {
+      const plain = await startFlow(configFor('pkce'), undefined, { environment: { kind } });
+      plain.flow.authorize();
+      await settle();
+      expect(plain.browser.opened).toEqual([]);
+      expect(plain.flow.info.browserSkipReason).toBe('environment');
 
-    const named = new FollowingBrowser();
-    Object.assign(named, { explicit: true });
-    const withBrowser = await startFlow(configFor('pkce'), undefined, { environment: { kind }, browser: named });
-    withBrowser.flow.authorize();
-    await settle();
-    expect(named.opened).toHaveLength(1);
-  });
+      const named = new FollowingBrowser();
+      Object.assign(named, { explicit: true });
+      const withBrowser = await startFlow(configFor('pkce'), undefined, { environment: { kind }, browser: named });
+      withBrowser.flow.authorize();
+      await settle();
+      expect(named.opened).toHaveLength(1);
+    },
+  );
 });

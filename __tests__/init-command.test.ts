@@ -20,7 +20,10 @@ describe('pytify-auth init without a terminal', () => {
 
   it('on an existing config: its keys in the template, the secret never printed', async () => {
     const dir = await tempDir();
-    await writeFile(join(dir, '.spotifyrc'), JSON.stringify({ clientId: CLIENT_ID, clientSecret: 'do-not-print-me', tokenFile: 't' }));
+    await writeFile(
+      join(dir, '.spotifyrc'),
+      JSON.stringify({ clientId: CLIENT_ID, clientSecret: 'do-not-print-me', tokenFile: 't' }),
+    );
     const result = await runPlain(['init'], { cwd: dir });
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('pytify-auth init: editing .spotifyrc needs a terminal');

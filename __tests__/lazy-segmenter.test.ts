@@ -5,7 +5,30 @@ import { seededRandom } from './helpers/fuzz-requests.js';
 // The UI bundle uses LazySegmenter wherever its code says Intl.Segmenter: what it returns must be
 // what Intl.Segmenter returns, for the ASCII text it segments itself and for everything else.
 
-const PIECES = ['a', 'Z', ' ', '~', '\r', '\n', '\r\n', '\t', '\0', '\x1b', '\x1b[1m', '\x7f', 'é', 'e\u0301', '·', '•', '👍🏽', '🇫🇷', '한', '\u200d', '\ufe0f', '\ud800'];
+const PIECES = [
+  'a',
+  'Z',
+  ' ',
+  '~',
+  '\r',
+  '\n',
+  '\r\n',
+  '\t',
+  '\0',
+  '\x1b',
+  '\x1b[1m',
+  '\x7f',
+  'é',
+  'e\u0301',
+  '·',
+  '•',
+  '👍🏽',
+  '🇫🇷',
+  '한',
+  '\u200d',
+  '\ufe0f',
+  '\ud800',
+];
 
 function randomText(random: () => number): string {
   let text = '';
@@ -55,6 +78,8 @@ describe('LazySegmenter segments as Intl.Segmenter does', () => {
   });
 
   it('resolves the same options', () => {
-    expect(new LazySegmenter('en', { granularity: 'word' }).resolvedOptions()).toEqual(new Intl.Segmenter('en', { granularity: 'word' }).resolvedOptions());
+    expect(new LazySegmenter('en', { granularity: 'word' }).resolvedOptions()).toEqual(
+      new Intl.Segmenter('en', { granularity: 'word' }).resolvedOptions(),
+    );
   });
 });

@@ -24,13 +24,22 @@ async function playerDir(config: Record<string, unknown> = {}) {
 }
 
 const fastDeps = { sleep: async () => undefined };
-const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (error: unknown) => error as AccessTokenError);
+const rejection = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined,
+    (error: unknown) => error as AccessTokenError,
+  );
 
 describe('getAccessToken (from the source)', () => {
   it('returns the token, its expiry, the granted scope and what is missing', async () => {
     const { dir } = await playerDir({ scopes: [...SCOPES, 'streaming'] });
     const token = await getAccessTokenWith({ cwd: dir, env: {} }, fastDeps);
-    expect(token).toMatchObject({ tokenType: 'Bearer', scope: SCOPES.join(' '), missingScopes: ['streaming'], warnings: [] });
+    expect(token).toMatchObject({
+      tokenType: 'Bearer',
+      scope: SCOPES.join(' '),
+      missingScopes: ['streaming'],
+      warnings: [],
+    });
     expect(token.accessToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(token.expiresAt).toBeGreaterThan(Date.now() + 3_000_000);
     const again = await getAccessTokenWith({ cwd: dir, env: {} }, fastDeps);
@@ -40,7 +49,10 @@ describe('getAccessToken (from the source)', () => {
   it('takes the config file and token file as options', async () => {
     const { dir } = await playerDir();
     const elsewhere = await tempDir('pytify-library-cwd-');
-    const token = await getAccessTokenWith({ cwd: elsewhere, env: {}, configFile: join(dir, '.spotifyrc'), tokenFile: join(dir, '.pytify') }, fastDeps);
+    const token = await getAccessTokenWith(
+      { cwd: elsewhere, env: {}, configFile: join(dir, '.spotifyrc'), tokenFile: join(dir, '.pytify') },
+      fastDeps,
+    );
     expect(token.accessToken).toBeTruthy();
     expect(existsSync(join(dir, '.pytify.json'))).toBe(true);
   });
@@ -70,7 +82,10 @@ describe('getAccessToken (from the source)', () => {
 /** Runs dir/player.mjs as a player would, with pytify-auth installed (a link to the built package). */
 function runPlayer(dir: string): Promise<{ code: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['player.mjs'], { cwd: dir, env: { PATH: process.env.PATH ?? '', HOME: dir } });
+    const child = spawn(process.execPath, ['player.mjs'], {
+      cwd: dir,
+      env: { PATH: process.env.PATH ?? '', HOME: dir },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));
@@ -85,9 +100,14 @@ describe("the built package, imported as 'pytify-auth'", () => {
     const types = await readFile(join(ROOT, 'dist', 'index.d.ts'), 'utf8');
     expect(types).toBe("export * from './types/index.js';\n");
     const declared = await readFile(join(ROOT, 'dist', 'types', 'index.d.ts'), 'utf8');
-    expect(declared).toContain('export declare function getAccessToken(options?: GetAccessTokenOptions): Promise<AccessToken>;');
+    expect(declared).toContain(
+      'export declare function getAccessToken(options?: GetAccessTokenOptions): Promise<AccessToken>;',
+    );
     const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as Record<string, unknown>;
-    expect(pkg.exports).toEqual({ '.': { types: './dist/index.d.ts', import: './dist/index.js' }, './package.json': './package.json' });
+    expect(pkg.exports).toEqual({
+      '.': { types: './dist/index.d.ts', import: './dist/index.js' },
+      './package.json': './package.json',
+    });
   });
 
   it('runs the README example against the local Spotify', async () => {
@@ -98,10 +118,17 @@ describe("the built package, imported as 'pytify-auth'", () => {
     const example = /### From a player[\s\S]*?```js\n([\s\S]*?)```/.exec(readme)?.[1];
     expect(example?.trim().split('\n').length).toBeLessThanOrEqual(10);
     const local = example!.replaceAll('https://api.spotify.com/v1', spotify.apiUrl);
-    await writeFile(join(dir, 'player.mjs'), `${local}\nconsole.log(Object.keys(await import('pytify-auth')).sort().join(','));\n`);
+    await writeFile(
+      join(dir, 'player.mjs'),
+      `${local}\nconsole.log(Object.keys(await import('pytify-auth')).sort().join(','));\n`,
+    );
     const before = spotify.tokenRequests.length;
     const result = await runPlayer(dir);
-    expect(result).toMatchObject({ code: 0, stderr: '', stdout: 'AccessTokenError,getAccessToken,isAccessTokenError\n' });
+    expect(result).toMatchObject({
+      code: 0,
+      stderr: '',
+      stdout: 'AccessTokenError,getAccessToken,isAccessTokenError\n',
+    });
     expect(spotify.tokenRequests.length).toBe(before + 1);
     expect(existsSync(join(dir, '.pytify.json'))).toBe(true);
     await writeFile(join(dir, 'player.mjs'), local.replace("tokenFile: '.pytify'", "tokenFile: 'missing'"));

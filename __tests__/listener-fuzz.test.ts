@@ -79,7 +79,12 @@ async function waitingFlow(): Promise<{ flow: LoginFlow; config: Config; port: n
     config,
     listen: startCallbackServer,
     browser: new FollowingBrowser(),
-    tokenClient: createTokenClient({ tokenUrl: config.tokenUrl, apiUrl: config.apiUrl, clientId: config.clientId, timeoutMs: 5000 }),
+    tokenClient: createTokenClient({
+      tokenUrl: config.tokenUrl,
+      apiUrl: config.apiUrl,
+      clientId: config.clientId,
+      timeoutMs: 5000,
+    }),
     tokenStore: createFileTokenStore(config.tokenFile),
     clock: new ManualClock(),
     random: (size) => randomBytes(size),
@@ -94,7 +99,11 @@ async function waitingFlow(): Promise<{ flow: LoginFlow; config: Config; port: n
 
 function startSlowSenders(port: number, count: number): SlowSender[] {
   const senders = Array.from({ length: count }, (_, i) =>
-    slowSender(port, `GET /callback?state=slow-${i}&code=slow HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `, DRIP_MS),
+    slowSender(
+      port,
+      `GET /callback?state=slow-${i}&code=slow HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Slow: `,
+      DRIP_MS,
+    ),
   );
   cleanups.push(() => senders.forEach((sender) => sender.stop()));
   return senders;
@@ -116,7 +125,12 @@ function watchProcess(): { faults: string[]; stop(): void } {
 }
 
 /** Runs `cases` with at most `concurrency` connections open, calling `check` for each result. */
-async function runCases(port: number, cases: FuzzCase[], concurrency: number, check: (fuzz: FuzzCase, exchange: RawExchange) => void): Promise<void> {
+async function runCases(
+  port: number,
+  cases: FuzzCase[],
+  concurrency: number,
+  check: (fuzz: FuzzCase, exchange: RawExchange) => void,
+): Promise<void> {
   let next = 0;
   const worker = async () => {
     while (next < cases.length) {
@@ -174,7 +188,9 @@ describe('the callback listener under fuzzing, while a login waits', () => {
       const mustAnswer = fuzz.expect === 'answer' && !fuzz.hasConnect;
       const finals = exchange.responses.filter((response) => response.status >= 200);
       if (mustAnswer && finals.length === 0) {
-        unanswered.push(`${label} -> ended by ${exchange.endedBy}${exchange.error ? ` (${exchange.error})` : ''}, got ${printable(exchange.raw.toString('latin1'))}`);
+        unanswered.push(
+          `${label} -> ended by ${exchange.endedBy}${exchange.error ? ` (${exchange.error})` : ''}, got ${printable(exchange.raw.toString('latin1'))}`,
+        );
       }
       for (const response of finals) {
         statuses.set(response.status, (statuses.get(response.status) ?? 0) + 1);
@@ -186,7 +202,10 @@ describe('the callback listener under fuzzing, while a login waits', () => {
         kinds.set(kind, (kinds.get(kind) ?? 0) + 1);
         // Every page (HEAD answers included: they declare its length) carries the safety headers.
         const page = Number(response.headers['content-length'] ?? 0) > 0;
-        if (page && (response.headers['cache-control'] !== 'no-store' || response.headers['x-content-type-options'] !== 'nosniff')) {
+        if (
+          page &&
+          (response.headers['cache-control'] !== 'no-store' || response.headers['x-content-type-options'] !== 'nosniff')
+        ) {
           unsafeHeaders.push(`${label} -> ${JSON.stringify(response.headers)}`);
         }
       }
@@ -206,7 +225,11 @@ describe('the callback listener under fuzzing, while a login waits', () => {
     expect(flow.state.kind).toBe('waiting');
     expect(spotify.tokenRequests.length).toBe(exchangesBefore);
     expect({ context, successes }).toEqual({ context, successes: [] });
-    expect({ context, unanswered: unanswered.slice(0, 10), count: unanswered.length }).toEqual({ context, unanswered: [], count: 0 });
+    expect({ context, unanswered: unanswered.slice(0, 10), count: unanswered.length }).toEqual({
+      context,
+      unanswered: [],
+      count: 0,
+    });
     expect({ context, echoes: echoes.slice(0, 5) }).toEqual({ context, echoes: [] });
     expect({ context, unsafeHeaders: unsafeHeaders.slice(0, 5) }).toEqual({ context, unsafeHeaders: [] });
     // The run reached every layer: the parser's own 400, the Host check, the router, the method
@@ -227,14 +250,20 @@ describe('the callback listener under fuzzing, while a login waits', () => {
     expect(html).toContain('Spotify account connected');
     expect(flow.state).toEqual({ kind: 'authorized', account: USER, tokenFile: config.tokenFile });
     expect(late.every((sender) => !sender.socket.destroyed)).toBe(true);
-    expect(spotify.tokenRequests.slice(exchangesBefore)).toEqual([{ grantType: 'authorization_code', clientAuth: 'pkce', status: 200 }]);
+    expect(spotify.tokenRequests.slice(exchangesBefore)).toEqual([
+      { grantType: 'authorization_code', clientAuth: 'pkce', status: 200 },
+    ]);
     expect(await readFile(config.tokenFile, 'utf8')).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect((await stat(config.tokenFile)).mode & 0o777).toBe(0o600);
     expect(watch.faults).toEqual([]);
     for (const sender of [...early, ...late]) sender.stop();
 
     // Last, so it does not hide the checks above: a 5xx means the listener itself threw.
-    expect({ context, serverErrors: serverErrors.slice(0, 10), count: serverErrors.length }).toEqual({ context, serverErrors: [], count: 0 });
+    expect({ context, serverErrors: serverErrors.slice(0, 10), count: serverErrors.length }).toEqual({
+      context,
+      serverErrors: [],
+      count: 0,
+    });
   });
 
   it('drops slowloris clients through its header timeout (5 s) within 15 s: dribbling or gone silent', async () => {
@@ -242,7 +271,10 @@ describe('the callback listener under fuzzing, while a login waits', () => {
     const dribbling = startSlowSenders(port, SLOW_SENDERS);
     // Half a head, then nothing: no new bytes arrive to trigger a check, only the server's timer can.
     const silent = Array.from({ length: SLOW_SENDERS }, (_, i) =>
-      rawRequest(port, { chunks: [Buffer.from(i % 2 ? `GET /callback HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Half: ` : 'GE')], timeoutMs: 15_000 }),
+      rawRequest(port, {
+        chunks: [Buffer.from(i % 2 ? `GET /callback HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Half: ` : 'GE')],
+        timeoutMs: 15_000,
+      }),
     );
     const started = Date.now();
     const answers = new Set<string>();
@@ -253,17 +285,28 @@ describe('the callback listener under fuzzing, while a login waits', () => {
     const [dribbled, wentSilent] = await Promise.all([
       Promise.all(
         dribbling.map((sender) =>
-          Promise.race([sender.closed.then((closed) => (answers.add(closed.answer.toString('latin1').split('\r\n')[0]!), closed.afterMs)), limit]),
+          Promise.race([
+            sender.closed.then(
+              (closed) => (answers.add(closed.answer.toString('latin1').split('\r\n')[0]!), closed.afterMs),
+            ),
+            limit,
+          ]),
         ),
       ),
-      Promise.all(silent.map((exchange) => exchange.then((done) => (done.endedBy === 'timeout' ? 'still connected' : Date.now() - started)))),
+      Promise.all(
+        silent.map((exchange) =>
+          exchange.then((done) => (done.endedBy === 'timeout' ? 'still connected' : Date.now() - started)),
+        ),
+      ),
     ]);
     process.stderr.write(
       `listener-fuzz: slow senders closed after (ms) dribbling ${JSON.stringify(dribbled)}, silent ${JSON.stringify(wentSilent)}; answered ${JSON.stringify([...answers])}\n`,
     );
     expect(flow.state.kind).toBe('waiting');
     expect({ dribbling: dribbled.filter((outcome) => outcome === 'still connected').length }).toEqual({ dribbling: 0 });
-    expect(Math.min(...dribbled.filter((outcome): outcome is number => typeof outcome === 'number'))).toBeGreaterThanOrEqual(4_000);
+    expect(
+      Math.min(...dribbled.filter((outcome): outcome is number => typeof outcome === 'number')),
+    ).toBeGreaterThanOrEqual(4_000);
     expect({ silent: wentSilent.filter((outcome) => outcome === 'still connected').length }).toEqual({ silent: 0 });
   }, 25_000);
 
@@ -272,7 +315,9 @@ describe('the callback listener under fuzzing, while a login waits', () => {
     const host = `Host: 127.0.0.1:${port}`;
     const answers: Record<string, number | undefined> = {};
     for (const target of ['//[', '/\\[', 'http://[', '//x:99999/callback']) {
-      const exchange = await rawRequest(port, { chunks: [Buffer.from(`GET ${target} HTTP/1.1\r\n${host}\r\n\r\n`, 'latin1')] });
+      const exchange = await rawRequest(port, {
+        chunks: [Buffer.from(`GET ${target} HTTP/1.1\r\n${host}\r\n\r\n`, 'latin1')],
+      });
       answers[target] = exchange.responses[0]?.status;
     }
     expect(flow.state.kind).toBe('waiting');
@@ -288,7 +333,9 @@ describe('the callback listener under fuzzing, while a login waits', () => {
       chunks: [Buffer.from(`GET /callback?state=${'x'.repeat(16_000)} HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\n\r\n`)],
     });
     const longHeader = await rawRequest(port, {
-      chunks: [Buffer.from(`GET /callback HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Huge: ${'v'.repeat(16_000)}\r\n\r\n`)],
+      chunks: [
+        Buffer.from(`GET /callback HTTP/1.1\r\nHost: 127.0.0.1:${port}\r\nX-Huge: ${'v'.repeat(16_000)}\r\n\r\n`),
+      ],
     });
     expect([longPath.responses[0]?.status, longHeader.responses[0]?.status]).toEqual([431, 431]);
   });

@@ -53,7 +53,10 @@ describe('pytify-auth logout', () => {
     expect(result.code).toBe(0);
     expect(await readdir(dir)).toEqual([]);
     const again = await runPlain(['logout', '-y', '--token-file', 'token'], { cwd: dir });
-    expect(again).toMatchObject({ code: 0, stdout: `Not logged in: there is no ${join(dir, 'token')}. Nothing to delete.\n` });
+    expect(again).toMatchObject({
+      code: 0,
+      stdout: `Not logged in: there is no ${join(dir, 'token')}. Nothing to delete.\n`,
+    });
   });
 
   it.each([
@@ -61,7 +64,9 @@ describe('pytify-auth logout', () => {
     ['y', 0, false],
   ])('asks in a terminal: answering %s exits %d', async (answer, code, kept) => {
     const { dir, tokenFile } = await loggedIn();
-    const session = new TmuxSession(dir, [process.execPath, CLI, 'logout'], { env: { HOME: dir, PATH: process.env.PATH ?? '' } });
+    const session = new TmuxSession(dir, [process.execPath, CLI, 'logout'], {
+      env: { HOME: dir, PATH: process.env.PATH ?? '' },
+    });
     try {
       await session.waitForText('Log out Test Listener (test-listener) and delete');
       session.sendKeys(answer, 'Enter');

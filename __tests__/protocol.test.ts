@@ -54,9 +54,7 @@ describe('buildAuthorizeUrl', () => {
 
 describe('parseCallback', () => {
   const q = (s: string) => new URLSearchParams(s);
-  it.each([
-    ['right state and a code', 'code=c1&state=s1', { code: 'c1' }],
-  ])('accepts %s', (_n, query, result) => {
+  it.each([['right state and a code', 'code=c1&state=s1', { code: 'c1' }]])('accepts %s', (_n, query, result) => {
     expect(parseCallback(q(query), 's1')).toEqual(result);
   });
   it.each([

@@ -16,7 +16,10 @@ afterAll(() => spotify.close());
 const requestsSince = (before: number) => spotify.tokenRequests.slice(before);
 
 async function failure(promise: Promise<unknown>): Promise<AccessTokenError | TokenError> {
-  const error = await promise.then(() => undefined, (reason: unknown) => reason);
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
   expect(error).toBeDefined();
   return error as AccessTokenError;
 }
@@ -167,7 +170,9 @@ describe('refresh: the record', () => {
     await writeFile(`${tokenFile}.json`, '{"version": 1, "client_id": ');
     const { deps } = depsFor(spotify, 'pkce', tokenFile);
     const result = await obtainAccessToken(deps);
-    expect(result.warnings).toEqual([`the record ${tokenFile}.json could not be read (not valid JSON); it was replaced`]);
+    expect(result.warnings).toEqual([
+      `the record ${tokenFile}.json could not be read (not valid JSON); it was replaced`,
+    ]);
     const record = parseRecord(await readText(`${tokenFile}.json`));
     expect(record.authorizedAt).toBeUndefined();
     expect(record.knownSince).toBe(Math.floor(mtime));
@@ -191,7 +196,9 @@ describe('refresh: concurrency', () => {
     const { deps, client } = depsFor(spotify, 'pkce', tokenFile);
     const before = spotify.tokenRequests.length;
     // Infinity: the cache never suffices, so each caller spends (and rotates) the refresh token.
-    const results = await Promise.all(Array.from({ length: 5 }, () => obtainAccessToken(deps, { minValidityMs: Infinity })));
+    const results = await Promise.all(
+      Array.from({ length: 5 }, () => obtainAccessToken(deps, { minValidityMs: Infinity })),
+    );
     expect(results.every((result) => result.rotated)).toBe(true);
     expect(requestsSince(before).map((request) => request.status)).toEqual([200, 200, 200, 200, 200]);
     const latest = await readText(tokenFile);

@@ -38,7 +38,13 @@ const plan: SetupPlan = {
   configText: '',
 };
 
-function mount(options: { plan?: Partial<SetupPlan>; save?: (content: string, replace: boolean) => Promise<void>; browser?: Browser } = {}) {
+function mount(
+  options: {
+    plan?: Partial<SetupPlan>;
+    save?: (content: string, replace: boolean) => Promise<void>;
+    browser?: Browser;
+  } = {},
+) {
   const saves: Array<{ content: string; replace: boolean }> = [];
   const opened: string[] = [];
   const outcomes: SetupOutcome[] = [];
@@ -48,7 +54,15 @@ function mount(options: { plan?: Partial<SetupPlan>; save?: (content: string, re
     (async (content: string, replace: boolean) => {
       saves.push({ content, replace });
     });
-  const app = render(<SetupApp plan={{ ...plan, ...options.plan }} cwd="/home/me/music" browser={browser} save={save} onExit={(o) => outcomes.push(o)} />);
+  const app = render(
+    <SetupApp
+      plan={{ ...plan, ...options.plan }}
+      cwd="/home/me/music"
+      browser={browser}
+      save={save}
+      onExit={(o) => outcomes.push(o)}
+    />,
+  );
   const press = async (...keys: string[]) => {
     for (const key of keys) {
       app.stdin.write(key);
@@ -116,7 +130,9 @@ describe('SetupApp', () => {
     await app.press(ID, ENTER, 'abcdef0123456789abcdef0123456789');
     expect(app.lastFrame()).not.toContain('abcdef0123456789');
     await app.press(ENTER);
-    await eventually(() => expect(app.lastFrame()).toContain('.spotifyrc exists already. Save these settings into it?'));
+    await eventually(() =>
+      expect(app.lastFrame()).toContain('.spotifyrc exists already. Save these settings into it?'),
+    );
     await app.press('n');
     await eventually(() => expect(app.lastFrame()).toContain('Client secret'));
     await app.press(ENTER, 'y');
@@ -154,12 +170,16 @@ describe('SetupApp', () => {
   });
 
   it('editing (init): the fields start with the current values, and Enter keeps them', async () => {
-    const app = mount({ plan: { exists: true, current: { clientId: ID, clientSecret: 'fedcba9876543210fedcba9876543210' } } });
+    const app = mount({
+      plan: { exists: true, current: { clientId: ID, clientSecret: 'fedcba9876543210fedcba9876543210' } },
+    });
     await tick();
     await eventually(() => expect(app.lastFrame()).toContain(`› ${ID}`));
     await app.press(ENTER);
     await eventually(() => expect(app.lastFrame()).toContain('•'.repeat(32)));
     await app.press(ENTER, 'y');
-    await eventually(() => expect(app.saves[0]?.content).toContain('"clientSecret": "fedcba9876543210fedcba9876543210"'));
+    await eventually(() =>
+      expect(app.saves[0]?.content).toContain('"clientSecret": "fedcba9876543210fedcba9876543210"'),
+    );
   });
 });

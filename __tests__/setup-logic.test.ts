@@ -1,14 +1,25 @@
 import { describe, expect, it } from '@jest/globals';
 import { chmod, lstat, readFile, readdir, symlink } from 'node:fs/promises';
 import { buildConfigData, configText, keptKeys } from '../src/setup/config-content.js';
-import { initialSetupState, keyAction, reduceSetup, type KeyInfo, type SetupAction, type SetupState } from '../src/setup/setup-state.js';
+import {
+  initialSetupState,
+  keyAction,
+  reduceSetup,
+  type KeyInfo,
+  type SetupAction,
+  type SetupState,
+} from '../src/setup/setup-state.js';
 import { SetupWriteError, writeConfigFile } from '../src/setup/write-config.js';
 import { createProject } from './fixtures/config/project.js';
 
 const ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
 const SECRET = '0123456789abcdef0123456789abcdef';
 const NO_KEY: KeyInfo = { return: false, escape: false, backspace: false, delete: false, ctrl: false, meta: false };
-const key = (changes: Partial<KeyInfo>, input = ''): SetupAction => ({ type: 'key', input, key: { ...NO_KEY, ...changes } });
+const key = (changes: Partial<KeyInfo>, input = ''): SetupAction => ({
+  type: 'key',
+  input,
+  key: { ...NO_KEY, ...changes },
+});
 const type = (text: string): SetupAction => key({}, text);
 const ENTER = key({ return: true });
 const ESC = key({ escape: true });
@@ -37,7 +48,11 @@ describe('the setup reducer', () => {
   it('keeps only what belongs in a credential from a paste (spaces, tabs), and takes its line break as Enter', () => {
     expect(run(fresh(), type(` ${ID.slice(0, 16)}\t${ID.slice(16)} `)).clientId).toBe(ID);
     expect(run(fresh(), type(`${ID}\r\n`))).toMatchObject({ step: 'secret', clientId: ID });
-    expect(run(fresh(), type(`${ID.slice(0, 5)}\nrest`))).toMatchObject({ step: 'client-id', clientId: ID.slice(0, 5), rejected: true });
+    expect(run(fresh(), type(`${ID.slice(0, 5)}\nrest`))).toMatchObject({
+      step: 'client-id',
+      clientId: ID.slice(0, 5),
+      rejected: true,
+    });
   });
 
   it('edits with Backspace, Delete (0x7f) and Ctrl-U, and ignores other control keys', () => {
@@ -65,7 +80,11 @@ describe('the setup reducer', () => {
   });
 
   it('a file that appeared meanwhile turns the retry into a question', () => {
-    const failed = run(fresh(), type(ID), ENTER, ENTER, { type: 'save-failed', message: '.spotifyrc already exists', fileExists: true });
+    const failed = run(fresh(), type(ID), ENTER, ENTER, {
+      type: 'save-failed',
+      message: '.spotifyrc already exists',
+      fileExists: true,
+    });
     expect(failed).toMatchObject({ step: 'save-failed', error: '.spotifyrc already exists' });
     expect(run(failed, ENTER).step).toBe('confirm');
   });
@@ -92,7 +111,12 @@ describe('the config content', () => {
   });
 
   it('keeps every other key of an edited file, and replaces every spelling of the two it sets', () => {
-    const base = { client_id: 'old', client_secret: 'old-secret', redirectUri: 'http://127.0.0.1/callback', color: 'blue' };
+    const base = {
+      client_id: 'old',
+      client_secret: 'old-secret',
+      redirectUri: 'http://127.0.0.1/callback',
+      color: 'blue',
+    };
     expect(buildConfigData(base, { clientId: ID, clientSecret: '' })).toEqual({
       clientId: ID,
       redirectUri: 'http://127.0.0.1/callback',
@@ -114,7 +138,9 @@ describe('writing the config file', () => {
   it('never replaces an existing file unless told to, and then makes it 0600', async () => {
     const p = await createProject({ '.spotifyrc': 'clientId: mine\n' });
     await chmod(p.at('.spotifyrc'), 0o644);
-    const refused = await writeConfigFile(p.at('.spotifyrc'), '{}\n', { replace: false }).catch((error: unknown) => error);
+    const refused = await writeConfigFile(p.at('.spotifyrc'), '{}\n', { replace: false }).catch(
+      (error: unknown) => error,
+    );
     expect(refused).toBeInstanceOf(SetupWriteError);
     expect((refused as SetupWriteError).code).toBe('FILE_EXISTS');
     expect(await readFile(p.at('.spotifyrc'), 'utf8')).toBe('clientId: mine\n');
@@ -128,10 +154,14 @@ describe('writing the config file', () => {
   it('refuses to write through a symbolic link, and names the file when the folder is missing', async () => {
     const p = await createProject({ 'elsewhere.json': '{}' });
     await symlink(p.at('elsewhere.json'), p.at('.spotifyrc'));
-    const linked = await writeConfigFile(p.at('.spotifyrc'), '{"clientId":"x"}', { replace: true }).catch((e: unknown) => e);
+    const linked = await writeConfigFile(p.at('.spotifyrc'), '{"clientId":"x"}', { replace: true }).catch(
+      (e: unknown) => e,
+    );
     expect((linked as SetupWriteError).code).toBe('WRITE_FAILED');
     expect(await readFile(p.at('elsewhere.json'), 'utf8')).toBe('{}');
-    const missing = await writeConfigFile(p.at('no/such/dir/.spotifyrc'), '{}', { replace: false }).catch((e: unknown) => e);
+    const missing = await writeConfigFile(p.at('no/such/dir/.spotifyrc'), '{}', { replace: false }).catch(
+      (e: unknown) => e,
+    );
     expect((missing as SetupWriteError).message).toBe(`Could not write ${p.at('no/such/dir/.spotifyrc')} (ENOENT)`);
     await p.cleanup();
   });

@@ -11,16 +11,31 @@ afterEach(async () => {
   await project?.cleanup();
   project = undefined;
 });
-async function plan(files: Record<string, string | object>, options: { cwd?: string; env?: NodeJS.ProcessEnv; flags?: ConfigFlags } = {}) {
+async function plan(
+  files: Record<string, string | object>,
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; flags?: ConfigFlags } = {},
+) {
   project = await createProject(files);
   const p = project;
-  return prepareSetup({ cwd: p.at(options.cwd ?? ''), env: options.env ?? {}, flags: options.flags ?? {}, stopDir: p.root, homeDir: p.root });
+  return prepareSetup({
+    cwd: p.at(options.cwd ?? ''),
+    env: options.env ?? {},
+    flags: options.flags ?? {},
+    stopDir: p.root,
+    homeDir: p.root,
+  });
 }
 
 describe('where the setup saves', () => {
   it('an empty directory: a new .spotifyrc there, starting from nothing', async () => {
     const result = await plan({});
-    expect(result).toMatchObject({ file: project!.at('.spotifyrc'), fileLabel: '.spotifyrc', exists: false, base: {}, current: {} });
+    expect(result).toMatchObject({
+      file: project!.at('.spotifyrc'),
+      fileLabel: '.spotifyrc',
+      exists: false,
+      base: {},
+      current: {},
+    });
     expect(result.redirectUri).toBe('http://127.0.0.1:3000/callback');
     expect(result.carriedFrom).toBeUndefined();
   });
@@ -40,7 +55,13 @@ describe('where the setup saves', () => {
 
   it('a package.json config: a new .spotifyrc, with its settings copied and a relative token file made absolute', async () => {
     const result = await plan(
-      { 'package.json': { name: 'x', spotify: { redirectUri: 'http://127.0.0.1/callback', tokenFile: 'tokens/.pytify' } }, 'music/x': '' },
+      {
+        'package.json': {
+          name: 'x',
+          spotify: { redirectUri: 'http://127.0.0.1/callback', tokenFile: 'tokens/.pytify' },
+        },
+        'music/x': '',
+      },
       { cwd: 'music' },
     );
     expect(result).toMatchObject({
@@ -53,16 +74,23 @@ describe('where the setup saves', () => {
 
   it('--config names the file, created when missing; --port shows the URI this run will use', async () => {
     const result = await plan({}, { flags: { config: 'conf/spotify.json', port: '0' } });
-    expect(result).toMatchObject({ file: project!.at('conf', 'spotify.json'), exists: false, redirectUri: 'http://127.0.0.1/callback' });
+    expect(result).toMatchObject({
+      file: project!.at('conf', 'spotify.json'),
+      exists: false,
+      redirectUri: 'http://127.0.0.1/callback',
+    });
   });
 
   it('--config with a JavaScript file: refused with a ConfigError that says what to do', async () => {
-    const error = await plan({ 'spotify.config.js': 'module.exports = {};' }, { flags: { config: 'spotify.config.js' } }).catch((e: unknown) => e);
+    const error = await plan(
+      { 'spotify.config.js': 'module.exports = {};' },
+      { flags: { config: 'spotify.config.js' } },
+    ).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as ConfigError).message).toContain('add "clientId" to this one yourself');
   });
 
-  it('a broken config is the user\'s to fix: ConfigError, not a setup', async () => {
+  it("a broken config is the user's to fix: ConfigError, not a setup", async () => {
     await expect(plan({ '.spotifyrc': '{"clientId": ' })).rejects.toBeInstanceOf(ConfigError);
   });
 
@@ -77,7 +105,13 @@ describe('where the setup saves', () => {
 
   it('an empty .spotifyrc, which the search passes over, still exists: it is never silently replaced', async () => {
     project = await createProject({ '.spotifyrc': '' });
-    const result = await prepareSetup({ cwd: project.root, env: {}, flags: {}, stopDir: project.root, homeDir: project.root });
+    const result = await prepareSetup({
+      cwd: project.root,
+      env: {},
+      flags: {},
+      stopDir: project.root,
+      homeDir: project.root,
+    });
     expect(result.exists).toBe(true);
   });
 });
@@ -89,7 +123,9 @@ describe('the guide without a terminal', () => {
     expect(stderr.replaceAll(project!.root, '/project')).toMatchSnapshot();
     expect(stdout).toBe('{\n  "clientId": "<the 32-character Client ID>"\n}\n');
     await project!.cleanup();
-    const editing = await plan({ '.spotifyrc': { clientId: ID, clientSecret: 'keep-me-secret', scopes: 'user-read-private' } });
+    const editing = await plan({
+      '.spotifyrc': { clientId: ID, clientSecret: 'keep-me-secret', scopes: 'user-read-private' },
+    });
     expect(plainGuide(editing).stdout).toMatchSnapshot();
     expect(plainGuide(editing).stdout).not.toContain('keep-me-secret');
   });

@@ -39,11 +39,17 @@ describe('setup screens, first run', () => {
     ['client id: complete', at({ clientId: ID })],
     ['secret: empty (PKCE)', at({ step: 'secret', clientId: ID })],
     ['secret: typed, masked', at({ step: 'secret', clientId: ID, clientSecret: SECRET })],
-    ['secret: Enter on a short one', at({ step: 'secret', clientId: ID, clientSecret: SECRET.slice(0, 20), rejected: true })],
+    [
+      'secret: Enter on a short one',
+      at({ step: 'secret', clientId: ID, clientSecret: SECRET.slice(0, 20), rejected: true }),
+    ],
     ['saving', at({ step: 'saving', clientId: ID })],
     ['saved', at({ step: 'saved', clientId: ID })],
     ['saved with a secret', at({ step: 'saved', clientId: ID, clientSecret: SECRET })],
-    ['save failed', at({ step: 'save-failed', clientId: ID, error: 'Could not write /home/me/music/.spotifyrc (EACCES)' })],
+    [
+      'save failed',
+      at({ step: 'save-failed', clientId: ID, error: 'Could not write /home/me/music/.spotifyrc (EACCES)' }),
+    ],
     ['cancelled', at({ step: 'cancelled' })],
   ];
   it.each(screens)('%s', (_name, state) => {
@@ -75,7 +81,9 @@ describe('setup screens around an existing config', () => {
     const plan: SetupViewPlan = {
       ...firstRun,
       redirectUri: 'http://localhost:3000/callback',
-      warnings: ['.spotifyrc: "redirectUri" uses localhost (http://localhost:3000/callback), which Spotify rejects since 2025.'],
+      warnings: [
+        '.spotifyrc: "redirectUri" uses localhost (http://localhost:3000/callback), which Spotify rejects since 2025.',
+      ],
       envOverrides: ['SPOTIFY_CLIENT_SECRET'],
     };
     expect(frameOf(start, plan)).toMatchSnapshot();

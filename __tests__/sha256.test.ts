@@ -21,7 +21,9 @@ describe('sha256Hex (the record fingerprint without node:crypto)', () => {
   });
 
   it('matches node:crypto for random tokens, non-ASCII text and a long input', () => {
-    const texts = Array.from({ length: 300 }, (_, i) => randomBytes(1 + (i % 150)).toString(i % 2 ? 'base64url' : 'latin1'));
+    const texts = Array.from({ length: 300 }, (_, i) =>
+      randomBytes(1 + (i % 150)).toString(i % 2 ? 'base64url' : 'latin1'),
+    );
     texts.push('AQC…é中😀\u0000\ud800', 'a'.repeat(100_000));
     for (const text of texts) expect(sha256Hex(text)).toBe(nodeSha256(text));
   });

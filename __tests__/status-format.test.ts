@@ -1,13 +1,23 @@
 import { describe, expect, it } from '@jest/globals';
 import { AccessTokenError } from '../src/token/errors.js';
 import { summarize } from '../src/token/lifetime.js';
-import { formatStatusText, stateFor, statusExitCode, statusJson, type StatusReport } from '../src/commands/status-report.js';
+import {
+  formatStatusText,
+  stateFor,
+  statusExitCode,
+  statusJson,
+  type StatusReport,
+} from '../src/commands/status-report.js';
 import { AUTHORIZATIONS, CLIENT_ID, NOW, REFRESH_TOKEN, SCOPES } from './helpers/saved-fixture.js';
 
 const expectations = { clientId: CLIENT_ID, scopes: SCOPES, now: NOW };
 const ACCOUNT = { displayName: 'Ada Listener', id: 'ada-1815' };
 
-function report(name: keyof typeof AUTHORIZATIONS, error?: AccessTokenError, extra: Partial<StatusReport> = {}): StatusReport {
+function report(
+  name: keyof typeof AUTHORIZATIONS,
+  error?: AccessTokenError,
+  extra: Partial<StatusReport> = {},
+): StatusReport {
   const state = stateFor(error);
   return {
     state,
@@ -34,20 +44,34 @@ const REPORTS: Record<string, StatusReport> = {
   }),
   'expired or revoked': report(
     'expired',
-    new AccessTokenError('REAUTHORIZE_REQUIRED', 'INVALID_GRANT', 'authorization expired or revoked — run pytify-auth again (Spotify: Refresh token revoked (invalid_grant))'),
+    new AccessTokenError(
+      'REAUTHORIZE_REQUIRED',
+      'INVALID_GRANT',
+      'authorization expired or revoked — run pytify-auth again (Spotify: Refresh token revoked (invalid_grant))',
+    ),
     { login: 'pytify-auth --token-file ~/.config/pytify/token' },
   ),
   'temporary failure': report(
     'existing',
-    new AccessTokenError('TEMPORARY_FAILURE', 'SERVER_ERROR', 'The token endpoint answered HTTP 503; try again later', { status: 503 }),
+    new AccessTokenError('TEMPORARY_FAILURE', 'SERVER_ERROR', 'The token endpoint answered HTTP 503; try again later', {
+      status: 503,
+    }),
   ),
   'configuration problem': report(
     'existing',
-    new AccessTokenError('CONFIG_ERROR', 'INVALID_CLIENT', "Spotify rejected the app's credentials: Invalid client (invalid_client); check clientId (and clientSecret) in your configuration"),
+    new AccessTokenError(
+      'CONFIG_ERROR',
+      'INVALID_CLIENT',
+      "Spotify rejected the app's credentials: Invalid client (invalid_client); check clientId (and clientSecret) in your configuration",
+    ),
   ),
   'not authorized': report(
     'nothing saved',
-    new AccessTokenError('REAUTHORIZE_REQUIRED', 'NO_TOKEN', 'not authorized: no refresh token in /home/ada/.pytify — run pytify-auth to authorize'),
+    new AccessTokenError(
+      'REAUTHORIZE_REQUIRED',
+      'NO_TOKEN',
+      'not authorized: no refresh token in /home/ada/.pytify — run pytify-auth to authorize',
+    ),
   ),
 };
 
@@ -64,7 +88,9 @@ describe('pytify-auth status output', () => {
   });
 
   it('exits 0 when it works, 1 to authorize again, 2 when it could not tell', () => {
-    const codes = Object.fromEntries(Object.entries(REPORTS).map(([name, value]) => [name, statusExitCode(value.state)]));
+    const codes = Object.fromEntries(
+      Object.entries(REPORTS).map(([name, value]) => [name, statusExitCode(value.state)]),
+    );
     expect(codes).toEqual({
       works: 0,
       'works, expiring, a scope missing': 0,

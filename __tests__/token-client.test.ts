@@ -42,12 +42,18 @@ type Style = 'secret' | 'pkce';
 const STYLES: Style[] = ['secret', 'pkce'];
 
 function clientFor(style: Style, service: FakeSpotify = spotify, extra: Partial<TokenClientOptions> = {}): TokenClient {
-  const base = style === 'secret' ? { clientId: SECRET_CLIENT.clientId, clientSecret: SECRET } : { clientId: PKCE_CLIENT.clientId };
+  const base =
+    style === 'secret'
+      ? { clientId: SECRET_CLIENT.clientId, clientSecret: SECRET }
+      : { clientId: PKCE_CLIENT.clientId };
   return createTokenClient({ tokenUrl: service.tokenUrl, apiUrl: service.apiUrl, ...base, ...extra });
 }
 
 /** A real code from the fake's consent screen; for PKCE, with the verifier that goes with it. */
-async function freshCode(style: Style, service: FakeSpotify = spotify): Promise<{ code: string; codeVerifier?: string }> {
+async function freshCode(
+  style: Style,
+  service: FakeSpotify = spotify,
+): Promise<{ code: string; codeVerifier?: string }> {
   const codeVerifier = style === 'pkce' ? remember(createCodeVerifier()) : undefined;
   const code = await authorizeCode({
     authUrl: service.authUrl,
@@ -102,7 +108,10 @@ describe.each(STYLES)('exchangeCode with a %s client', (style) => {
     const grant = await client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier });
     remember(grant.accessToken);
     remember(grant.refreshToken);
-    const error = await expectTokenError(client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }), 'INVALID_GRANT');
+    const error = await expectTokenError(
+      client.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }),
+      'INVALID_GRANT',
+    );
     expect(error.status).toBe(400);
     expect(error.oauthError).toBe('invalid_grant');
   });
@@ -119,7 +128,10 @@ describe.each(STYLES)('exchangeCode with a %s client', (style) => {
   it('maps an unknown client to INVALID_CLIENT', async () => {
     const { code, codeVerifier } = await freshCode(style);
     const stranger = clientFor(style, spotify, { clientId: 'nobody-registered-this' });
-    const error = await expectTokenError(stranger.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }), 'INVALID_CLIENT');
+    const error = await expectTokenError(
+      stranger.exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }),
+      'INVALID_CLIENT',
+    );
     expect(error.oauthError).toBe('invalid_client');
     expect(lastRequest()?.clientAuth).toBe(clientAuth);
   });
@@ -127,7 +139,10 @@ describe.each(STYLES)('exchangeCode with a %s client', (style) => {
   it('maps a code exchange answered without a refresh token to TOKEN_ENDPOINT_ERROR', async () => {
     const { code, codeVerifier } = await freshCode(style);
     spotify.failNextTokenRequests({ kind: 'omit-refresh-token' });
-    await expectTokenError(clientFor(style).exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }), 'TOKEN_ENDPOINT_ERROR');
+    await expectTokenError(
+      clientFor(style).exchangeCode({ code, redirectUri: REDIRECT_URI, codeVerifier }),
+      'TOKEN_ENDPOINT_ERROR',
+    );
     expect(lastRequest()).toEqual({ grantType: 'authorization_code', clientAuth, status: 200 });
   });
 });
@@ -154,14 +169,24 @@ describe('exchangeCode: client credentials', () => {
 
 describe('exchangeCode: failures of the token endpoint', () => {
   /** Exchanges a fresh code while the fake answers with `fault`; expects a TokenError of `code`. */
-  async function failWith(fault: FakeFault, code: TokenError['code'], extra: Partial<TokenClientOptions> = {}): Promise<TokenError> {
+  async function failWith(
+    fault: FakeFault,
+    code: TokenError['code'],
+    extra: Partial<TokenClientOptions> = {},
+  ): Promise<TokenError> {
     const fresh = await freshCode('secret');
     spotify.failNextTokenRequests(fault);
-    return expectTokenError(clientFor('secret', spotify, extra).exchangeCode({ code: fresh.code, redirectUri: REDIRECT_URI }), code);
+    return expectTokenError(
+      clientFor('secret', spotify, extra).exchangeCode({ code: fresh.code, redirectUri: REDIRECT_URI }),
+      code,
+    );
   }
 
   it('maps HTTP 500 to TOKEN_ENDPOINT_ERROR with the status', async () => {
-    const error = await failWith({ kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' }, 'TOKEN_ENDPOINT_ERROR');
+    const error = await failWith(
+      { kind: 'status', status: 500, body: '{"error":"server_error","error_description":"Server error"}' },
+      'TOKEN_ENDPOINT_ERROR',
+    );
     expect(error.status).toBe(500);
   });
 
@@ -185,7 +210,10 @@ describe('exchangeCode: failures of the token endpoint', () => {
 
   it('maps an HTML error page to TOKEN_ENDPOINT_ERROR with a short excerpt without tags', async () => {
     const body = `<html><head><title>502</title></head><body><h1>Bad gateway</h1><p>${'The upstream server did not answer in time. '.repeat(10)}</p></body></html>`;
-    const error = await failWith({ kind: 'status', status: 502, body, contentType: 'text/html' }, 'TOKEN_ENDPOINT_ERROR');
+    const error = await failWith(
+      { kind: 'status', status: 502, body, contentType: 'text/html' },
+      'TOKEN_ENDPOINT_ERROR',
+    );
     expect(error.status).toBe(502);
     expect(error.message).toContain('Bad gateway');
     expect(error.message).not.toMatch(/[<>]/);
@@ -193,7 +221,15 @@ describe('exchangeCode: failures of the token endpoint', () => {
   });
 
   it('maps a 200 answer with malformed JSON to TOKEN_ENDPOINT_ERROR', async () => {
-    const error = await failWith({ kind: 'status', status: 200, body: '{"token_type": "Bearer", "expires_in": 36', contentType: 'application/json' }, 'TOKEN_ENDPOINT_ERROR');
+    const error = await failWith(
+      {
+        kind: 'status',
+        status: 200,
+        body: '{"token_type": "Bearer", "expires_in": 36',
+        contentType: 'application/json',
+      },
+      'TOKEN_ENDPOINT_ERROR',
+    );
     expect(error.status).toBe(200);
   });
 
@@ -207,7 +243,9 @@ describe('exchangeCode: failures of the token endpoint', () => {
   it('maps a connection destroyed without an answer to NETWORK_ERROR', async () => {
     const before = spotify.tokenRequests.length;
     await failWith({ kind: 'destroy' }, 'NETWORK_ERROR');
-    expect(spotify.tokenRequests.slice(before)).toEqual([{ grantType: 'authorization_code', clientAuth: 'basic', status: 0 }]);
+    expect(spotify.tokenRequests.slice(before)).toEqual([
+      { grantType: 'authorization_code', clientAuth: 'basic', status: 0 },
+    ]);
   });
 
   it('maps an answer slower than timeoutMs to NETWORK_ERROR', async () => {
@@ -297,7 +335,11 @@ describe('fetchProfile', () => {
 
   it('maps an unreachable Web API to NETWORK_ERROR', async () => {
     const port = await deadPort();
-    const client = createTokenClient({ tokenUrl: spotify.tokenUrl, apiUrl: `http://127.0.0.1:${port}/v1`, clientId: PKCE_CLIENT.clientId });
+    const client = createTokenClient({
+      tokenUrl: spotify.tokenUrl,
+      apiUrl: `http://127.0.0.1:${port}/v1`,
+      clientId: PKCE_CLIENT.clientId,
+    });
     await expectTokenError(client.fetchProfile(remember('BQ-another-access-token-0d5b8e1f')), 'NETWORK_ERROR');
   });
 });

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileTokenStore } from '../src/token/token-store.js';
@@ -60,7 +60,9 @@ describe('the token file under kill -9', () => {
 
     // writeFileAtomic names them `.<basename>.<pid>.<random>.tmp`: here `..pytify.1234.9f3a….tmp`.
     const strays = (await readdir(dir)).filter((name) => /^\.\.pytify\.\d+\.[0-9a-f]+\.tmp$/.test(name));
-    process.stderr.write(`token-file-crash: ${strays.length} stray temporary file(s) left by ${KILLS} kills; outcomes ${JSON.stringify(countBy(seen))}\n`);
+    process.stderr.write(
+      `token-file-crash: ${strays.length} stray temporary file(s) left by ${KILLS} kills; outcomes ${JSON.stringify(countBy(seen))}\n`,
+    );
     // Each killed save may leave at most its own temporary file; they must be private too.
     expect(strays.length).toBeLessThanOrEqual(KILLS);
     for (const stray of strays) expect((await stat(join(dir, stray))).mode & 0o077).toBe(0);
@@ -75,7 +77,11 @@ describe('the token file under kill -9', () => {
     const dir = await mkdtemp(join(work, 'notdir-'));
     const blocker = join(dir, 'config');
     await writeFile(blocker, 'a file where a directory should be\n', { mode: 0o644 });
-    const before = { listing: await readdir(dir), content: await readFile(blocker, 'utf8'), mode: (await stat(blocker)).mode };
+    const before = {
+      listing: await readdir(dir),
+      content: await readFile(blocker, 'utf8'),
+      mode: (await stat(blocker)).mode,
+    };
     const store = createFileTokenStore(join(blocker, '.pytify'));
 
     const failure = await store.save('a-new-token').then(
@@ -85,7 +91,11 @@ describe('the token file under kill -9', () => {
     expect(failure).toBeInstanceOf(PytifyError);
     expect(failure).toMatchObject({ code: 'TOKEN_STORE_ERROR', message: expect.stringContaining('ENOTDIR') });
     expect((failure as Error).message).not.toContain('a-new-token');
-    expect({ listing: await readdir(dir), content: await readFile(blocker, 'utf8'), mode: (await stat(blocker)).mode }).toEqual(before);
+    expect({
+      listing: await readdir(dir),
+      content: await readFile(blocker, 'utf8'),
+      mode: (await stat(blocker)).mode,
+    }).toEqual(before);
     // Reading is no crash either: there is simply no token there, or a typed error.
     const read = await store.read().then(
       (token) => ({ token }),

@@ -17,22 +17,40 @@ describe('launch screen: the saved authorization', () => {
 
   it('says nothing when nothing is saved, and warns only under 14 days', () => {
     expect(render('nothing saved')).toBe('');
-    expect(summarize(AUTHORIZATIONS.existing, expectations)).toMatchObject({ expiringSoon: false, expired: false, daysLeft: 177 });
-    expect(summarize(AUTHORIZATIONS.expiring, expectations)).toMatchObject({ expiringSoon: true, expired: false, daysLeft: 8 });
-    expect(summarize(AUTHORIZATIONS.expired, expectations)).toMatchObject({ expiringSoon: false, expired: true, daysLeft: 0 });
+    expect(summarize(AUTHORIZATIONS.existing, expectations)).toMatchObject({
+      expiringSoon: false,
+      expired: false,
+      daysLeft: 177,
+    });
+    expect(summarize(AUTHORIZATIONS.expiring, expectations)).toMatchObject({
+      expiringSoon: true,
+      expired: false,
+      daysLeft: 8,
+    });
+    expect(summarize(AUTHORIZATIONS.expired, expectations)).toMatchObject({
+      expiringSoon: false,
+      expired: true,
+      daysLeft: 0,
+    });
   });
 
   it('needs configured scopes to be a subset of the granted ones', () => {
-    const granted = savedWith(recordOf(NOW, { scopes: ['user-read-private', 'user-modify-playback-state', 'streaming'] }));
+    const granted = savedWith(
+      recordOf(NOW, { scopes: ['user-read-private', 'user-modify-playback-state', 'streaming'] }),
+    );
     expect(summarize(granted, expectations).missingScopes).toEqual([]);
-    expect(summarize(granted, { ...expectations, scopes: ['streaming', 'playlist-read-private'] }).missingScopes).toEqual([
-      'playlist-read-private',
-    ]);
+    expect(
+      summarize(granted, { ...expectations, scopes: ['streaming', 'playlist-read-private'] }).missingScopes,
+    ).toEqual(['playlist-read-private']);
   });
 
   it('bounds the expiry by the token file when the consent time is unknown', () => {
     const info = summarize(AUTHORIZATIONS['from the original tool (no record)'], expectations);
-    expect(info).toMatchObject({ expiresAtIsUpperBound: true, authorizedAt: undefined, authorizedBy: Date.UTC(2026, 5, 1, 9, 30) });
+    expect(info).toMatchObject({
+      expiresAtIsUpperBound: true,
+      authorizedAt: undefined,
+      authorizedBy: Date.UTC(2026, 5, 1, 9, 30),
+    });
     expect(new Date(info.expiresAt!).toISOString()).toBe('2026-12-01T09:30:00.000Z');
   });
 });

@@ -11,7 +11,8 @@ const holderFile = (pid: number, nonce = 'someone-else') => JSON.stringify({ pid
 /** The pid of a process that has exited: nobody holds a lock under it. */
 const deadPid = () => spawnSync(process.execPath, ['-e', '0']).pid!;
 /** waitMs 0: only a lock judged stale on the first look can be had, so no timing is involved. */
-const takeAtOnce = async (path: string, staleMs?: number) => (await acquireLock(path, { waitMs: 0, staleMs })).release();
+const takeAtOnce = async (path: string, staleMs?: number) =>
+  (await acquireLock(path, { waitMs: 0, staleMs })).release();
 
 describe('lock file', () => {
   it('is exclusive, private, and released: a second taker waits, then times out as a temporary failure', async () => {
@@ -75,7 +76,8 @@ describe('lock file', () => {
     const old = new Date(Date.now() - 60_000);
     await utimes(path, old, old);
     const fresh = async () => Date.now() - (await stat(path)).mtimeMs < 5_000;
-    for (let tries = 0; tries < 200 && !(await fresh()); tries++) await new Promise((resolve) => setTimeout(resolve, 10));
+    for (let tries = 0; tries < 200 && !(await fresh()); tries++)
+      await new Promise((resolve) => setTimeout(resolve, 10));
     expect(await fresh()).toBe(true);
     await writeFile(path, holderFile(process.ppid)); // taken over meanwhile by another process
     await held.release();

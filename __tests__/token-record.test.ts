@@ -21,7 +21,9 @@ describe('the record file', () => {
       refresh_token_sha256: fingerprint('AQ-fixture-refresh-token'),
     });
     expect(parseRecord(text)).toEqual(record);
-    expect(parseRecord(serializeRecord(recordOf(undefined, { account: undefined, accessToken: undefined })))).toMatchObject({
+    expect(
+      parseRecord(serializeRecord(recordOf(undefined, { account: undefined, accessToken: undefined }))),
+    ).toMatchObject({
       authorizedAt: undefined,
       account: undefined,
     });
@@ -32,8 +34,14 @@ describe('the record file', () => {
     ['[]', 'not a JSON object'],
     ['{}', 'unknown version none'],
     ['{"version": 2}', 'unknown version 2'],
-    [JSON.stringify({ ...JSON.parse(serializeRecord(recordOf(NOW))), known_since: 'yesterday' }), '"known_since" is not a date'],
-    [JSON.stringify({ ...JSON.parse(serializeRecord(recordOf(NOW))), account: { id: 'x' } }), '"account.display_name" is not a string'],
+    [
+      JSON.stringify({ ...JSON.parse(serializeRecord(recordOf(NOW))), known_since: 'yesterday' }),
+      '"known_since" is not a date',
+    ],
+    [
+      JSON.stringify({ ...JSON.parse(serializeRecord(recordOf(NOW))), account: { id: 'x' } }),
+      '"account.display_name" is not a string',
+    ],
   ])('rejects %s: %s', async (content, why) => {
     const path = join(await tempDir(), '.pytify.json');
     await writeFile(path, content);
@@ -50,16 +58,28 @@ describe('the record file', () => {
 });
 
 describe('saveAuthorization / readAuthorization (for the login flow and the launch screen)', () => {
-  const grant = { accessToken: 'BQ-new', tokenType: 'Bearer', scopes: ['user-read-private'], expiresInSeconds: 3600, refreshToken: 'AQ-new' };
+  const grant = {
+    accessToken: 'BQ-new',
+    tokenType: 'Bearer',
+    scopes: ['user-read-private'],
+    expiresInSeconds: 3600,
+    refreshToken: 'AQ-new',
+  };
   const account = { displayName: 'Ada Listener', id: 'ada-1815' };
 
   it('writes exactly the token (0600), then the record; reading them back gives the launch-screen facts', async () => {
     const tokenFile = join(await tempDir(), '.pytify');
-    expect(await saveAuthorization(tokenFile, { refreshToken: 'AQ-new', grant, account, clientId: 'app', now: NOW })).toEqual({ warnings: [] });
+    expect(
+      await saveAuthorization(tokenFile, { refreshToken: 'AQ-new', grant, account, clientId: 'app', now: NOW }),
+    ).toEqual({ warnings: [] });
     expect(await readFile(tokenFile, 'utf8')).toBe('AQ-new');
     expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
     expect((await stat(`${tokenFile}.json`)).mode & 0o777).toBe(0o600);
-    const info = await readAuthorization(tokenFile, { clientId: 'app', scopes: ['user-read-private', 'streaming'], now: NOW + 86_400_000 });
+    const info = await readAuthorization(tokenFile, {
+      clientId: 'app',
+      scopes: ['user-read-private', 'streaming'],
+      now: NOW + 86_400_000,
+    });
     expect(info).toMatchObject({
       tokenSaved: true,
       account,
@@ -78,7 +98,13 @@ describe('saveAuthorization / readAuthorization (for the login flow and the laun
     const dir = await tempDir();
     const tokenFile = join(dir, '.pytify');
     await symlink(join(dir, 'target'), `${tokenFile}.json`);
-    const result = await saveAuthorization(tokenFile, { refreshToken: 'AQ-new', grant, account, clientId: 'app', now: NOW });
+    const result = await saveAuthorization(tokenFile, {
+      refreshToken: 'AQ-new',
+      grant,
+      account,
+      clientId: 'app',
+      now: NOW,
+    });
     expect(result.warnings).toHaveLength(1);
     expect(await readFile(tokenFile, 'utf8')).toBe('AQ-new');
   });
@@ -88,21 +114,49 @@ describe('saveAuthorization / readAuthorization (for the login flow and the laun
     await symlink(join(dir, 'target'), join(dir, '.pytify'));
     const info = await readAuthorization(join(dir, '.pytify'), { clientId: 'app', scopes: [], now: NOW });
     expect(info).toMatchObject({ tokenSaved: false, tokenProblem: expect.stringContaining('symbolic link') });
-    expect(await readAuthorization(join(dir, 'none'), { clientId: 'app', scopes: [], now: NOW })).toMatchObject({ tokenSaved: false });
+    expect(await readAuthorization(join(dir, 'none'), { clientId: 'app', scopes: [], now: NOW })).toMatchObject({
+      tokenSaved: false,
+    });
   });
 });
 
 describe('error codes for the library', () => {
   it.each([
-    [new TokenError('INVALID_GRANT', 'Spotify did not accept the grant: Invalid refresh token (invalid_grant)', { status: 400 }), 'REAUTHORIZE_REQUIRED', 'INVALID_GRANT'],
-    [new TokenError('NETWORK_ERROR', 'Could not reach accounts.spotify.com (ECONNRESET)'), 'TEMPORARY_FAILURE', 'NETWORK_ERROR'],
-    [new TokenError('RATE_LIMITED', 'rate limited', { status: 429, retryAfterSeconds: 30 }), 'TEMPORARY_FAILURE', 'RATE_LIMITED'],
+    [
+      new TokenError('INVALID_GRANT', 'Spotify did not accept the grant: Invalid refresh token (invalid_grant)', {
+        status: 400,
+      }),
+      'REAUTHORIZE_REQUIRED',
+      'INVALID_GRANT',
+    ],
+    [
+      new TokenError('NETWORK_ERROR', 'Could not reach accounts.spotify.com (ECONNRESET)'),
+      'TEMPORARY_FAILURE',
+      'NETWORK_ERROR',
+    ],
+    [
+      new TokenError('RATE_LIMITED', 'rate limited', { status: 429, retryAfterSeconds: 30 }),
+      'TEMPORARY_FAILURE',
+      'RATE_LIMITED',
+    ],
     [new TokenError('TOKEN_ENDPOINT_ERROR', 'HTTP 503', { status: 503 }), 'TEMPORARY_FAILURE', 'SERVER_ERROR'],
     [new TokenError('PROFILE_ERROR', 'HTTP 502', { status: 502 }), 'TEMPORARY_FAILURE', 'SERVER_ERROR'],
-    [new TokenError('TOKEN_ENDPOINT_ERROR', 'HTTP 400: bad (invalid_request)', { status: 400 }), 'CONFIG_ERROR', 'TOKEN_ENDPOINT_ERROR'],
+    [
+      new TokenError('TOKEN_ENDPOINT_ERROR', 'HTTP 400: bad (invalid_request)', { status: 400 }),
+      'CONFIG_ERROR',
+      'TOKEN_ENDPOINT_ERROR',
+    ],
     [new TokenError('INVALID_CLIENT', 'Invalid client', { status: 400 }), 'CONFIG_ERROR', 'INVALID_CLIENT'],
-    [new TokenError('PROFILE_ERROR', 'User not registered in the Developer Dashboard', { status: 403 }), 'CONFIG_ERROR', 'ACCOUNT_NOT_ALLOWED'],
-    [new TokenError('PROFILE_ERROR', 'Invalid access token', { status: 401 }), 'REAUTHORIZE_REQUIRED', 'TOKEN_REJECTED'],
+    [
+      new TokenError('PROFILE_ERROR', 'User not registered in the Developer Dashboard', { status: 403 }),
+      'CONFIG_ERROR',
+      'ACCOUNT_NOT_ALLOWED',
+    ],
+    [
+      new TokenError('PROFILE_ERROR', 'Invalid access token', { status: 401 }),
+      'REAUTHORIZE_REQUIRED',
+      'TOKEN_REJECTED',
+    ],
     [new ConfigError('CONFIG_MISSING_CLIENT_ID', 'No client id'), 'CONFIG_ERROR', 'CONFIG_MISSING_CLIENT_ID'],
     [new PytifyError('TOKEN_STORE_ERROR', 'Could not save'), 'CONFIG_ERROR', 'TOKEN_STORE_ERROR'],
   ])('%s → %s / %s', (error, code, reason) => {

@@ -13,9 +13,20 @@ const URL = 'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&r
 const waiting: LoginState = { kind: 'waiting', url: URL, deadline: NOW + 300_000, browser: 'skipped' };
 const info = LOGIN_INFO;
 
-function frameOf(state: LoginState, overrides: Partial<LoginInfo> = {}, paste?: { text: string; feedback?: string }): string {
+function frameOf(
+  state: LoginState,
+  overrides: Partial<LoginInfo> = {},
+  paste?: { text: string; feedback?: string },
+): string {
   const view = render(
-    <LoginView state={state} info={{ ...info, ...overrides }} now={NOW} spinnerFrame={0} hyperlinks={false} paste={paste} />,
+    <LoginView
+      state={state}
+      info={{ ...info, ...overrides }}
+      now={NOW}
+      spinnerFrame={0}
+      hyperlinks={false}
+      paste={paste}
+    />,
   );
   const frame = view.lastFrame() ?? '';
   view.unmount();
@@ -34,11 +45,14 @@ function frameAtWidth(columns: number, state: LoginState): string {
       return true;
     },
   });
-  const app = renderInk(<LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} columns={columns} />, {
-    stdout: stdout as unknown as NodeJS.WriteStream,
-    debug: true,
-    patchConsole: false,
-  });
+  const app = renderInk(
+    <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} columns={columns} />,
+    {
+      stdout: stdout as unknown as NodeJS.WriteStream,
+      debug: true,
+      patchConsole: false,
+    },
+  );
   app.unmount();
   return stdout.frames.at(-1) ?? '';
 }
@@ -46,7 +60,11 @@ function frameAtWidth(columns: number, state: LoginState): string {
 describe('waiting screen: where we run decides the hint', () => {
   const cases: Array<[string, Partial<LoginInfo>, string]> = [
     ['--no-browser', { browserSkipReason: 'flag' }, '--no-browser'],
-    ['SSH', { environment: 'ssh', browserSkipReason: 'environment', sshCommand: 'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7' }, 'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7'],
+    [
+      'SSH',
+      { environment: 'ssh', browserSkipReason: 'environment', sshCommand: 'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7' },
+      'ssh -L 3000:127.0.0.1:3000 ada@192.0.2.7',
+    ],
     ['WSL', { environment: 'wsl', browserSkipReason: 'environment' }, 'BROWSER=wslview'],
     ['a container', { environment: 'container', browserSkipReason: 'environment' }, 'docker run -p'],
     ['no display', { environment: 'no-display', browserSkipReason: 'environment' }, 'DISPLAY'],
@@ -67,7 +85,11 @@ describe('waiting screen: the paste line', () => {
     expect(frame).toMatchSnapshot();
   });
   it('shows why a paste was refused', () => {
-    const frame = frameOf(waiting, { browserSkipReason: 'flag' }, { text: '', feedback: 'That URL belongs to another attempt (its state does not match): use the newest URL.' });
+    const frame = frameOf(
+      waiting,
+      { browserSkipReason: 'flag' },
+      { text: '', feedback: 'That URL belongs to another attempt (its state does not match): use the newest URL.' },
+    );
     expect(frame).toContain('belongs to another attempt');
     expect(frame).toMatchSnapshot();
   });
@@ -78,7 +100,12 @@ describe('waiting screen: the paste line', () => {
 
 describe('port busy', () => {
   it('names the process that holds the port when it is known', () => {
-    const frame = frameOf({ kind: 'port-busy', host: '127.0.0.1', port: 3000, holder: { pid: 4242, command: 'python3' } });
+    const frame = frameOf({
+      kind: 'port-busy',
+      host: '127.0.0.1',
+      port: 3000,
+      holder: { pid: 4242, command: 'python3' },
+    });
     expect(frame).toContain('Port 3000 on 127.0.0.1 is already in use by python3 (pid 4242).');
     expect(frame).toMatchSnapshot();
   });

@@ -40,7 +40,10 @@ describe('ConfigErrorView', () => {
     expect(frame).toMatchSnapshot();
   });
   it('takes its props from a ConfigError', () => {
-    const error = new ConfigError('CONFIG_INVALID', 'timeout must be a number', { file: '/x/.spotifyrc', key: 'timeout' });
+    const error = new ConfigError('CONFIG_INVALID', 'timeout must be a number', {
+      file: '/x/.spotifyrc',
+      key: 'timeout',
+    });
     expect(configErrorViewProps(error, [])).toEqual({
       code: 'CONFIG_INVALID',
       message: 'timeout must be a number',

@@ -8,8 +8,7 @@ import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
 
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
-const URL_SHORT =
-  'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&response_type=code&state=s7';
+const URL_SHORT = 'https://accounts.spotify.com/authorize?client_id=0123456789abcdef&response_type=code&state=s7';
 
 const info = LOGIN_INFO;
 
@@ -40,7 +39,12 @@ describe('LoginView: one screen per state', () => {
     [
       'ready with a saved authorization',
       { kind: 'ready' },
-      { tokenSaved: true, savedLines: [{ tone: 'info', text: 'Authorized as Jane Doe on 2025-10-01, expires in 90 days - Enter to authorize again' }] },
+      {
+        tokenSaved: true,
+        savedLines: [
+          { tone: 'info', text: 'Authorized as Jane Doe on 2025-10-01, expires in 90 days - Enter to authorize again' },
+        ],
+      },
     ],
     [
       'ready with an authorization expiring soon and a missing scope',
@@ -48,8 +52,14 @@ describe('LoginView: one screen per state', () => {
       {
         tokenSaved: true,
         savedLines: [
-          { tone: 'warning', text: 'Authorized as Jane Doe on 2025-07-10, expires in 9 days - Enter to authorize again' },
-          { tone: 'warning', text: 'Fewer than 14 days left: authorize again now, or the player stops working on 2026-01-10.' },
+          {
+            tone: 'warning',
+            text: 'Authorized as Jane Doe on 2025-07-10, expires in 9 days - Enter to authorize again',
+          },
+          {
+            tone: 'warning',
+            text: 'Fewer than 14 days left: authorize again now, or the player stops working on 2026-01-10.',
+          },
           { tone: 'warning', text: 'Not granted yet: user-modify-playback-state. Authorize again to add them.' },
         ],
       },
@@ -60,8 +70,14 @@ describe('LoginView: one screen per state', () => {
       {
         tokenSaved: true,
         savedLines: [
-          { tone: 'error', text: 'Authorized as Jane Doe on 2025-06-01, expired on 2025-12-01 - Enter to authorize again' },
-          { tone: 'error', text: 'Refresh tokens last 6 months from authorization: authorize again so the player keeps working.' },
+          {
+            tone: 'error',
+            text: 'Authorized as Jane Doe on 2025-06-01, expired on 2025-12-01 - Enter to authorize again',
+          },
+          {
+            tone: 'error',
+            text: 'Refresh tokens last 6 months from authorization: authorize again so the player keeps working.',
+          },
         ],
       },
     ],
@@ -107,7 +123,10 @@ describe('LoginView: token errors pick the title and next step by code', () => {
   it("does not repeat the title in the detail line, and keeps Spotify's reason", () => {
     const frame = frameOf({
       kind: 'token-error',
-      error: { code: 'INVALID_CLIENT', message: "Spotify rejected the app's credentials: Invalid client (invalid_client)" },
+      error: {
+        code: 'INVALID_CLIENT',
+        message: "Spotify rejected the app's credentials: Invalid client (invalid_client)",
+      },
     });
     expect(frame.split("Spotify rejected the app's credentials")).toHaveLength(2);
     expect(frame).toContain('INVALID_CLIENT: Invalid client (invalid_client)');
@@ -138,7 +157,9 @@ describe('LoginView: the authorization URL', () => {
   });
   it('prints the new URL of a new attempt below the old one', () => {
     const second = URL_SHORT.replace('state=s7', 'state=s8');
-    const view = (state: LoginState) => <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />;
+    const view = (state: LoginState) => (
+      <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />
+    );
     const { lastFrame, rerender, unmount } = render(view(waiting('opened')));
     rerender(view({ kind: 'declined' }));
     rerender(view(waiting('opening', second)));
@@ -186,7 +207,10 @@ describe('the launch screen is printable ASCII', () => {
   it.each<[string, Partial<LoginInfo>]>([
     ['nothing saved yet', {}],
     ['a saved authorization', { tokenSaved: true, savedLines: describeSavedAuthorization(SAVED) }],
-    ['a client secret and a portless redirect URI', { flow: 'secret', redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' }],
+    [
+      'a client secret and a portless redirect URI',
+      { flow: 'secret', redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' },
+    ],
   ])('%s', (_label, overrides) => {
     const frame = frameOf({ kind: 'ready' }, overrides);
     expect(frame).toContain('Enter to authorize');

@@ -14,8 +14,22 @@ const BAR = 30;
 
 /** A calm dark palette: the 16 ANSI colours, then the default foreground and background. */
 const PALETTE = [
-  '#2b3038', '#f07178', '#a6d189', '#e5c07b', '#7aa2f7', '#c792ea', '#5fc9d6', '#d7dae0',
-  '#5c6370', '#ff8b92', '#b9e39b', '#ffd58a', '#93b6ff', '#dba8f5', '#7fe0ea', '#ffffff',
+  '#2b3038',
+  '#f07178',
+  '#a6d189',
+  '#e5c07b',
+  '#7aa2f7',
+  '#c792ea',
+  '#5fc9d6',
+  '#d7dae0',
+  '#5c6370',
+  '#ff8b92',
+  '#b9e39b',
+  '#ffd58a',
+  '#93b6ff',
+  '#dba8f5',
+  '#7fe0ea',
+  '#ffffff',
 ];
 const DEFAULT_FG = '#d7dae0';
 const DEFAULT_BG = '#16181d';
@@ -33,7 +47,15 @@ function xterm256(n) {
 
 const rgb = (r, g, b) => `#${[r, g, b].map((c) => Number(c).toString(16).padStart(2, '0')).join('')}`;
 
-const plain = () => ({ fg: undefined, bg: undefined, bold: false, dim: false, italic: false, underline: false, inverse: false });
+const plain = () => ({
+  fg: undefined,
+  bg: undefined,
+  bold: false,
+  dim: false,
+  italic: false,
+  underline: false,
+  inverse: false,
+});
 
 /** Applies one SGR sequence's parameters to the style, in place. */
 function applySgr(style, params) {
@@ -97,11 +119,13 @@ export function parseScreen(screen) {
     }
     rows.push(runs);
   }
-  while (rows.length > 0 && rows.at(-1).every((run) => run.text.trim() === '' && !run.style.bg && !run.style.inverse)) rows.pop();
+  while (rows.length > 0 && rows.at(-1).every((run) => run.text.trim() === '' && !run.style.bg && !run.style.inverse))
+    rows.pop();
   return rows;
 }
 
-const escapeXml = (text) => text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
+const escapeXml = (text) =>
+  text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]);
 
 /**
  * The SVG document. `columns` is the terminal's width; `title` names the window and the image
@@ -122,7 +146,8 @@ export function screenToSvg(screen, { columns, title }) {
       const bg = style.inverse ? (style.fg ?? DEFAULT_FG) : style.bg;
       const x = PAD + run.column * CELL_W;
       const w = run.text.length * CELL_W;
-      if (bg) shapes.push(`<rect x="${x.toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${CELL_H}" fill="${bg}"/>`);
+      if (bg)
+        shapes.push(`<rect x="${x.toFixed(1)}" y="${top}" width="${w.toFixed(1)}" height="${CELL_H}" fill="${bg}"/>`);
       const common = [];
       if (fg !== DEFAULT_FG) common.push(`fill="${fg}"`);
       if (style.bold) common.push('font-weight="700"');
@@ -134,12 +159,19 @@ export function screenToSvg(screen, { columns, title }) {
       for (const piece of run.text.matchAll(/\S+(?: \S+)*/g)) {
         const px = PAD + (run.column + piece.index) * CELL_W;
         const pw = piece[0].length * CELL_W;
-        const position = [`x="${px.toFixed(1)}"`, `y="${baseline.toFixed(1)}"`, `textLength="${pw.toFixed(1)}"`, 'lengthAdjust="spacingAndGlyphs"'];
+        const position = [
+          `x="${px.toFixed(1)}"`,
+          `y="${baseline.toFixed(1)}"`,
+          `textLength="${pw.toFixed(1)}"`,
+          'lengthAdjust="spacingAndGlyphs"',
+        ];
         texts.push(`<text ${[...position, ...common].join(' ')}>${escapeXml(piece[0])}</text>`);
       }
     }
   });
-  const dots = ['#ff5f57', '#febc2e', '#28c840'].map((color, index) => `<circle cx="${PAD + 6 + index * 20}" cy="${BAR / 2 + 2}" r="6" fill="${color}"/>`);
+  const dots = ['#ff5f57', '#febc2e', '#28c840'].map(
+    (color, index) => `<circle cx="${PAD + 6 + index * 20}" cy="${BAR / 2 + 2}" r="6" fill="${color}"/>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-labelledby="title">
 <title id="title">${escapeXml(title)}</title>
 <rect width="${width}" height="${height}" rx="10" fill="${DEFAULT_BG}"/>

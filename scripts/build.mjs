@@ -29,7 +29,8 @@ function patchDependency({ name, filter, find, replace, prefix = '' }) {
         return { contents: `${prefix}${source.replace(find, replace)}`, loader: 'js' };
       });
       build.onEnd((result) => {
-        if (result.errors.length === 0 && !patched) throw new Error(`${name}: no bundled file matching ${filter} has "${find}"; update the plugin`);
+        if (result.errors.length === 0 && !patched)
+          throw new Error(`${name}: no bundled file matching ${filter} has "${find}"; update the plugin`);
       });
     },
   };
@@ -60,7 +61,8 @@ const lazyEmojiRegex = patchDependency({
   name: 'lazy-emoji-regex',
   filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
   find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-  replace: 'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text) };',
+  replace:
+    'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text) };',
 });
 
 const common = {
@@ -114,7 +116,10 @@ const cliEntry = {
       loader: 'js',
     }));
     // js-yaml is two thirds of this file's size, and only YAML configs need it: a file of its own.
-    build.onLoad({ filter: /^js-yaml$/, namespace: 'cli-entry' }, () => ({ contents: "module.exports = require('./yaml.cjs');", loader: 'js' }));
+    build.onLoad({ filter: /^js-yaml$/, namespace: 'cli-entry' }, () => ({
+      contents: "module.exports = require('./yaml.cjs');",
+      loader: 'js',
+    }));
   },
 };
 const entry = await build({
@@ -158,7 +163,10 @@ async function pruneDeclarations(dir, entry) {
   }
   // Then the folders left empty, deepest first (rmdir refuses a folder that still has files).
   const folders = (await readdir(dir, { recursive: true, withFileTypes: true })).filter((item) => item.isDirectory());
-  for (const folder of folders.map((item) => path.join(item.parentPath ?? item.path, item.name)).sort().reverse()) {
+  for (const folder of folders
+    .map((item) => path.join(item.parentPath ?? item.path, item.name))
+    .sort()
+    .reverse()) {
     await rmdir(folder).catch(() => undefined);
   }
 }

@@ -28,7 +28,11 @@ const ROWS = 34;
 // A tmux server of our own (its socket inside WORK), never the user's sessions.
 const SOCKET = join(WORK, 'tmux.sock');
 
-const tmux = (...args) => execFileSync('tmux', ['-S', SOCKET, '-f', '/dev/null', ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+const tmux = (...args) =>
+  execFileSync('tmux', ['-S', SOCKET, '-f', '/dev/null', ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
 const quote = (value) => `'${String(value).replace(/'/g, `'\\''`)}'`;
 const sleep = (ms) => new Promise((done) => setTimeout(done, ms));
 
@@ -49,7 +53,15 @@ function portOr(preferred) {
 /** The demo Spotify from the TypeScript source, bundled on the fly (esbuild is a dev dependency). */
 async function loadFakeSpotify() {
   const file = join(WORK, 'fake-spotify.mjs');
-  await build({ entryPoints: [join(ROOT, 'src', 'demo', 'fake-spotify.ts')], outfile: file, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'warning' });
+  await build({
+    entryPoints: [join(ROOT, 'src', 'demo', 'fake-spotify.ts')],
+    outfile: file,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return import(pathToFileURL(file).href);
 }
 
@@ -59,9 +71,31 @@ async function loadFakeSpotify() {
  */
 async function session({ args, env = {}, cwd = WORK, steps }) {
   const name = `s${Math.random().toString(36).slice(2, 8)}`;
-  const vars = { PATH: process.env.PATH ?? '/usr/bin:/bin', HOME: WORK, TERM: 'xterm-256color', LANG: 'C.UTF-8', ...env };
-  const command = `cd ${quote(cwd)} && env -i ${Object.entries(vars).map(([k, v]) => `${k}=${quote(v)}`).join(' ')} ${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(' ')}; sleep 600`;
-  tmux('new-session', '-d', '-s', name, '-x', String(COLUMNS), '-y', String(ROWS), 'bash', '--noprofile', '--norc', '-c', command);
+  const vars = {
+    PATH: process.env.PATH ?? '/usr/bin:/bin',
+    HOME: WORK,
+    TERM: 'xterm-256color',
+    LANG: 'C.UTF-8',
+    ...env,
+  };
+  const command = `cd ${quote(cwd)} && env -i ${Object.entries(vars)
+    .map(([k, v]) => `${k}=${quote(v)}`)
+    .join(' ')} ${quote(process.execPath)} ${quote(CLI)} ${args.map(quote).join(' ')}; sleep 600`;
+  tmux(
+    'new-session',
+    '-d',
+    '-s',
+    name,
+    '-x',
+    String(COLUMNS),
+    '-y',
+    String(ROWS),
+    'bash',
+    '--noprofile',
+    '--norc',
+    '-c',
+    command,
+  );
   const captured = {};
   try {
     for (const step of steps) {
@@ -69,7 +103,8 @@ async function session({ args, env = {}, cwd = WORK, steps }) {
       if (step.waitFor) {
         const started = Date.now();
         while (!tmux('capture-pane', '-p', '-t', name).includes(step.waitFor)) {
-          if (Date.now() - started > 20_000) throw new Error(`No "${step.waitFor}" on screen:\n${tmux('capture-pane', '-p', '-t', name)}`);
+          if (Date.now() - started > 20_000)
+            throw new Error(`No "${step.waitFor}" on screen:\n${tmux('capture-pane', '-p', '-t', name)}`);
           await sleep(100);
         }
         await sleep(300); // let the frame settle (spinner, last lines)
@@ -95,28 +130,55 @@ async function terminalPictures() {
   const happy = await session({
     args: demo,
     env: { BROWSER: FAKE_BROWSER },
-    steps: [{ waitFor: 'Press Enter to authorize', capture: 'ready' }, { keys: ['Enter'] }, { waitFor: 'Authorized as', capture: 'authorized' }],
+    steps: [
+      { waitFor: 'Press Enter to authorize', capture: 'ready' },
+      { keys: ['Enter'] },
+      { waitFor: 'Authorized as', capture: 'authorized' },
+    ],
   });
   await rm(tokenFile, { force: true });
   const waiting = await session({
     args: demo,
     env: { BROWSER: 'true' }, // "opens" nothing: the screen stays on waiting
-    steps: [{ waitFor: 'Press Enter to authorize' }, { keys: ['Enter'] }, { waitFor: 'left', capture: 'waiting' }, { keys: ['Escape'] }],
+    steps: [
+      { waitFor: 'Press Enter to authorize' },
+      { keys: ['Enter'] },
+      { waitFor: 'left', capture: 'waiting' },
+      { keys: ['Escape'] },
+    ],
   });
 
   // A token endpoint that refuses the app: the local Spotify started here, with a fault queued.
   const { startFakeSpotify } = await loadFakeSpotify();
   const clientId = '0123456789abcdef0123456789abcdef';
-  const spotify = await startFakeSpotify({ clients: [{ clientId, redirectUris: ['http://127.0.0.1/callback'] }], user: { displayName: 'Demo Listener', id: 'demo-listener' } });
+  const spotify = await startFakeSpotify({
+    clients: [{ clientId, redirectUris: ['http://127.0.0.1/callback'] }],
+    user: { displayName: 'Demo Listener', id: 'demo-listener' },
+  });
   let failed;
   try {
-    const config = { clientId, redirectUri: `http://127.0.0.1${port ? `:${port}` : ''}/callback`, authUrl: spotify.authUrl, tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl };
+    const config = {
+      clientId,
+      redirectUri: `http://127.0.0.1${port ? `:${port}` : ''}/callback`,
+      authUrl: spotify.authUrl,
+      tokenUrl: spotify.tokenUrl,
+      apiUrl: spotify.apiUrl,
+    };
     await writeFile(join(WORK, '.spotifyrc'), JSON.stringify(config, null, 2));
-    spotify.failNextTokenRequests({ kind: 'status', status: 400, body: '{"error":"invalid_client","error_description":"Invalid client"}' });
+    spotify.failNextTokenRequests({
+      kind: 'status',
+      status: 400,
+      body: '{"error":"invalid_client","error_description":"Invalid client"}',
+    });
     failed = await session({
       args: [],
       env: { BROWSER: FAKE_BROWSER },
-      steps: [{ waitFor: 'Press Enter to authorize' }, { keys: ['Enter'] }, { waitFor: 'try again', capture: 'error' }, { keys: ['Escape'] }],
+      steps: [
+        { waitFor: 'Press Enter to authorize' },
+        { keys: ['Enter'] },
+        { waitFor: 'try again', capture: 'error' },
+        { keys: ['Escape'] },
+      ],
     });
   } finally {
     await spotify.close();
@@ -129,7 +191,16 @@ async function terminalPictures() {
 }
 
 async function browserPictures() {
-  run(process.execPath, ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning', 'node_modules/jest/bin/jest.js', '__tests__/browser-login.test.ts'], 'The real-browser test');
+  run(
+    process.execPath,
+    [
+      '--experimental-vm-modules',
+      '--disable-warning=ExperimentalWarning',
+      'node_modules/jest/bin/jest.js',
+      '__tests__/browser-login.test.ts',
+    ],
+    'The real-browser test',
+  );
   const shots = join(ROOT, 'artifacts', 'screenshots');
   for (const [from, to] of [
     ['success-card.png', 'browser-success.png'],

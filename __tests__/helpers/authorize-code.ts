@@ -42,7 +42,8 @@ export async function decide(authorizeUrl: string, decision: Decision = 'approve
   });
   await answer.text();
   const location = answer.headers.get('location');
-  if (answer.status !== 302 || !location) throw new Error(`the decision was answered ${answer.status} without a redirect`);
+  if (answer.status !== 302 || !location)
+    throw new Error(`the decision was answered ${answer.status} without a redirect`);
   return new URL(location);
 }
 

@@ -17,6 +17,8 @@ try {
   const response = await fetch(endpoint, { method: 'POST', body: url, signal: AbortSignal.timeout(10_000) });
   if (!response.ok) throw new Error(`the test answered HTTP ${response.status}`);
 } catch (error) {
-  console.error(`browser-handoff: could not hand the URL to the test: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `browser-handoff: could not hand the URL to the test: ${error instanceof Error ? error.message : error}`,
+  );
   process.exit(1);
 }

@@ -17,7 +17,9 @@ export function contrastProblems(page: Page): Promise<ContrastProblem[]> {
   return page.evaluate(() => {
     const parse = (value: string): number[] | undefined => {
       const match = /^rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?\)$/.exec(value);
-      return match ? [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])] : undefined;
+      return match
+        ? [Number(match[1]), Number(match[2]), Number(match[3]), match[4] === undefined ? 1 : Number(match[4])]
+        : undefined;
     };
     const luminance = ([r, g, b]: number[]) => {
       const channel = (c: number) => {
@@ -53,7 +55,8 @@ export function contrastProblems(page: Page): Promise<ContrastProblem[]> {
       const size = parseFloat(style.fontSize);
       const large = size >= 24 || (size >= 18.66 && Number(style.fontWeight) >= 700);
       const required = large ? 3 : 4.5;
-      if (ratio < required) problems.push({ text: ownText.slice(0, 60), ratio: Math.round(ratio * 100) / 100, required });
+      if (ratio < required)
+        problems.push({ text: ownText.slice(0, 60), ratio: Math.round(ratio * 100) / 100, required });
     }
     return problems;
   });

@@ -50,7 +50,9 @@ function devtoolsEndpoint(child: ChildProcess): Promise<string> {
     };
     child.stderr?.on('data', onData);
     child.once('error', reject);
-    child.once('exit', (code) => reject(new Error(`chromium exited with code ${code} before DevTools was ready:\n${stderr.slice(-2000)}`)));
+    child.once('exit', (code) =>
+      reject(new Error(`chromium exited with code ${code} before DevTools was ready:\n${stderr.slice(-2000)}`)),
+    );
   });
 }
 
@@ -64,7 +66,13 @@ export async function launchChromium(): Promise<Chromium> {
   const profile = await mkdtemp(join(tmpdir(), 'pytify-chromium-'));
   const child = spawn(
     CHROMIUM_PATH,
-    [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-address=127.0.0.1', '--remote-debugging-port=0', 'about:blank'],
+    [
+      ...CHROMIUM_FLAGS,
+      `--user-data-dir=${profile}`,
+      '--remote-debugging-address=127.0.0.1',
+      '--remote-debugging-port=0',
+      'about:blank',
+    ],
     { stdio: ['ignore', 'ignore', 'pipe'] },
   );
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
@@ -106,13 +114,17 @@ export function recordPage(page: Page): PageRecord {
   const record: PageRecord = { requests: [], consoleErrors: [], documents: [] };
   page.on('request', (request) => record.requests.push(request.url()));
   page.on('response', (response) => {
-    if (response.request().isNavigationRequest()) record.documents.push({ url: response.url(), status: response.status() });
+    if (response.request().isNavigationRequest())
+      record.documents.push({ url: response.url(), status: response.status() });
   });
   page.on('console', (message) => {
     if (message.type() !== 'error') return;
     const text = message.text();
     const statusNote = record.documents.some(
-      ({ url, status }) => status >= 400 && url === message.location().url && text.startsWith(`Failed to load resource: the server responded with a status of ${status} `),
+      ({ url, status }) =>
+        status >= 400 &&
+        url === message.location().url &&
+        text.startsWith(`Failed to load resource: the server responded with a status of ${status} `),
     );
     if (!statusNote) record.consoleErrors.push(text);
   });
@@ -132,7 +144,11 @@ export function externalRequests(record: PageRecord): string[] {
  * A full-page picture in artifacts/screenshots/. Scrollbars are hidden while it is taken: phones
  * overlay theirs, and a desktop scrollbar would only cut a strip off the picture.
  */
-export async function picture(page: Page, file: string, clip?: { x: number; y: number; width: number; height: number }): Promise<string> {
+export async function picture(
+  page: Page,
+  file: string,
+  clip?: { x: number; y: number; width: number; height: number },
+): Promise<string> {
   await mkdir(SCREENSHOT_DIR, { recursive: true });
   const cdp = await page.context().newCDPSession(page);
   const path = join(SCREENSHOT_DIR, file);
@@ -167,7 +183,12 @@ export async function screenshots(page: Page, name: string): Promise<string[]> {
   const card = await page.locator('main').boundingBox();
   if (!card) throw new Error(`${name}: the page has no <main> to picture`);
   const margin = 32;
-  const clip = { x: card.x - margin, y: Math.max(0, card.y - margin), width: card.width + 2 * margin, height: card.height + 2 * margin };
+  const clip = {
+    x: card.x - margin,
+    y: Math.max(0, card.y - margin),
+    width: card.width + 2 * margin,
+    height: card.height + 2 * margin,
+  };
   written.push(await picture(page, `${name}-card.png`, clip));
   return written;
 }

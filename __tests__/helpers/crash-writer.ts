@@ -28,19 +28,34 @@ for (let i = 0; ; i += 1) {
 `,
   );
   const outfile = join(outDir, 'crash-writer.mjs');
-  await build({ entryPoints: [entry], outfile, bundle: true, platform: 'node', format: 'esm', target: 'node20', logLevel: 'silent' });
+  await build({
+    entryPoints: [entry],
+    outfile,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'silent',
+  });
   return outfile;
 }
 
 /** Starts the writer on `tokenFile`; `saved` resolves once its first save is complete. */
-export function startCrashWriter(script: string, tokenFile: string): { child: ChildProcess; saved: Promise<void>; exited: Promise<NodeJS.Signals | number | null> } {
+export function startCrashWriter(
+  script: string,
+  tokenFile: string,
+): { child: ChildProcess; saved: Promise<void>; exited: Promise<NodeJS.Signals | number | null> } {
   const child = spawn(process.execPath, [script, tokenFile], { stdio: ['ignore', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (chunk) => (stderr += chunk));
-  const exited = new Promise<NodeJS.Signals | number | null>((resolvePromise) => child.once('exit', (code, signal) => resolvePromise(signal ?? code)));
+  const exited = new Promise<NodeJS.Signals | number | null>((resolvePromise) =>
+    child.once('exit', (code, signal) => resolvePromise(signal ?? code)),
+  );
   const saved = new Promise<void>((resolvePromise, reject) => {
     child.stdout!.on('data', (chunk: Buffer) => chunk.toString().includes('saved') && resolvePromise());
-    child.once('exit', (code, signal) => reject(new Error(`the writer exited (${signal ?? code}) before its first save: ${stderr}`)));
+    child.once('exit', (code, signal) =>
+      reject(new Error(`the writer exited (${signal ?? code}) before its first save: ${stderr}`)),
+    );
   });
   saved.catch(() => undefined);
   return { child, saved, exited };

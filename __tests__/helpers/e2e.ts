@@ -27,13 +27,23 @@ afterAll(async () => {
 /** A local Spotify with one PKCE app registered for the portless loopback redirect URI. */
 export function startSpotify(extra: { clientSecret?: string; redirectUris?: string[] } = {}): Promise<FakeSpotify> {
   return startFakeSpotify({
-    clients: [{ clientId: CLIENT_ID, clientSecret: extra.clientSecret, redirectUris: extra.redirectUris ?? ['http://127.0.0.1/callback'] }],
+    clients: [
+      {
+        clientId: CLIENT_ID,
+        clientSecret: extra.clientSecret,
+        redirectUris: extra.redirectUris ?? ['http://127.0.0.1/callback'],
+      },
+    ],
     user: { displayName: 'Test Listener', id: 'test-listener' },
   });
 }
 
 /** Writes a .spotifyrc that points the tool at the local Spotify. */
-export async function writeConfig(dir: string, spotify: FakeSpotify, extra: Record<string, unknown> = {}): Promise<void> {
+export async function writeConfig(
+  dir: string,
+  spotify: FakeSpotify,
+  extra: Record<string, unknown> = {},
+): Promise<void> {
   const config = {
     clientId: CLIENT_ID,
     redirectUri: 'http://127.0.0.1/callback',
@@ -83,7 +93,10 @@ export interface RunningCli {
  * The built binary without a terminal, as a script would run it: stdin from /dev/null, stdout
  * and stderr captured. `cli` runs another copy of the bin instead.
  */
-export function startCli(args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): RunningCli {
+export function startCli(
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; cli?: string },
+): RunningCli {
   const child = spawn(process.execPath, [options.cli ?? CLI, ...args], {
     cwd: options.cwd,
     env: { PATH: process.env.PATH ?? '', HOME: options.cwd, ...options.env },
@@ -101,5 +114,7 @@ export function startCli(args: string[], options: { cwd: string; env?: Record<st
 }
 
 /** startCli, to its end. */
-export const runPlain = (args: string[], options: { cwd: string; env?: Record<string, string>; cli?: string }): Promise<Finished> =>
-  startCli(args, options).exited;
+export const runPlain = (
+  args: string[],
+  options: { cwd: string; env?: Record<string, string>; cli?: string },
+): Promise<Finished> => startCli(args, options).exited;

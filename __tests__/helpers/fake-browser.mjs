@@ -49,7 +49,12 @@ async function browse(authorizeUrl, entry) {
     if (request === undefined) throw new Error('the authorize page has no hidden request id');
     const action = new URL(attribute(page, /<form[^>]*>/, 'action') ?? '/authorize/decision', authorizeUrl);
     const decision = process.env.FAKE_BROWSER_DECISION === 'deny' ? 'deny' : 'approve';
-    const answer = await fetch(action, { method: 'POST', redirect: 'manual', body: new URLSearchParams({ request, decision }), signal });
+    const answer = await fetch(action, {
+      method: 'POST',
+      redirect: 'manual',
+      body: new URLSearchParams({ request, decision }),
+      signal,
+    });
     location = answer.headers.get('location');
     if (!location) throw new Error(`the decision was answered ${answer.status} without a redirect`);
   } else if (!location) {
@@ -66,6 +71,9 @@ const entry = { authorizeStatus: null, location: null, callbackStatus: null, cal
 try {
   await browse(process.argv[3] ?? '', entry);
 } catch (error) {
-  entry.error = error instanceof Error ? `${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}` : String(error);
+  entry.error =
+    error instanceof Error
+      ? `${error.message}${error.cause ? ` (${error.cause.message ?? error.cause})` : ''}`
+      : String(error);
 }
 if (process.env.FAKE_BROWSER_LOG) appendFileSync(process.env.FAKE_BROWSER_LOG, `${JSON.stringify(entry)}\n`);

@@ -76,12 +76,36 @@ export class RequestFuzzer {
   private method(): string {
     const roll = this.random();
     if (roll < 0.45) return 'GET';
-    if (roll < 0.85) return this.pick(['POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT', 'PROPFIND']);
-    return this.pick(['get', 'BREW', 'G3T', 'GET\t', 'GE T', '', this.word(1 + this.int(12)), this.bytes(1 + this.int(8))]);
+    if (roll < 0.85)
+      return this.pick(['POST', 'HEAD', 'PUT', 'DELETE', 'OPTIONS', 'PATCH', 'TRACE', 'CONNECT', 'PROPFIND']);
+    return this.pick([
+      'get',
+      'BREW',
+      'G3T',
+      'GET\t',
+      'GE T',
+      '',
+      this.word(1 + this.int(12)),
+      this.bytes(1 + this.int(8)),
+    ]);
   }
 
   private junk(): string {
-    return this.pick(['%', '%zz', '%00', '%ff%fe', '%C3%28', '%E2%82', '%25%32%35', '%%', '+', '&&&', '=', '#frag', '%0d%0a']);
+    return this.pick([
+      '%',
+      '%zz',
+      '%00',
+      '%ff%fe',
+      '%C3%28',
+      '%E2%82',
+      '%25%32%35',
+      '%%',
+      '+',
+      '&&&',
+      '=',
+      '#frag',
+      '%0d%0a',
+    ]);
   }
 
   private path(): string {
@@ -93,11 +117,26 @@ export class RequestFuzzer {
       case 1:
         return `/callback?state=${state()}&code=${code()}&code=${code()}&state=${state()}`;
       case 2:
-        return this.pick(['/callback', '/callback?', `/callback?code=${code()}`, `/callback?error=access_denied&state=${state()}`]);
+        return this.pick([
+          '/callback',
+          '/callback?',
+          `/callback?code=${code()}`,
+          `/callback?error=access_denied&state=${state()}`,
+        ]);
       case 3:
         return `/callback?state=${this.junk()}${state()}${this.junk()}&code=${this.junk()}`;
       case 4:
-        return this.pick(['/', '/favicon.ico', '/callback/', '/CALLBACK', '/%63allback', '/callback/..', '/./callback', '/callback;x', '*']);
+        return this.pick([
+          '/',
+          '/favicon.ico',
+          '/callback/',
+          '/CALLBACK',
+          '/%63allback',
+          '/callback/..',
+          '/./callback',
+          '/callback;x',
+          '*',
+        ]);
       case 5:
         return `/${XSS}?state=${XSS}&code=${encodeURIComponent(XSS_ATTR)}`;
       case 6:
@@ -113,11 +152,18 @@ export class RequestFuzzer {
         return this.pick(['/callback?state=\xff\xfe\xc3\x28', '/\xe2\x82', '/caf\xe9']);
       case 11:
         // Targets that are not plain paths: authority-like, backslashes, absolute-form.
-        return this.pick(['//[', '//x:99999/callback', '/\\[', `http://127.0.0.1:${this.port}/callback?state=${state()}&code=x`, 'http://[', '//evil.example/callback']);
+        return this.pick([
+          '//[',
+          '//x:99999/callback',
+          '/\\[',
+          `http://127.0.0.1:${this.port}/callback?state=${state()}&code=x`,
+          'http://[',
+          '//evil.example/callback',
+        ]);
       case 12:
         return `/callback?${Array.from({ length: 1 + this.int(200) }, () => `${this.word(3)}=${this.word(3)}`).join('&')}`;
       case 13:
-        return `/${this.word(1 + this.int(300), 'abc/%.-_~!$&\'()*+,;=:@')}`;
+        return `/${this.word(1 + this.int(300), "abc/%.-_~!$&'()*+,;=:@")}`;
       default:
         return `/callback?code=${code()}&state=${state()}`;
     }
@@ -156,7 +202,18 @@ export class RequestFuzzer {
       case 1:
         return [`X-Huge: ${'v'.repeat(9_000 + this.int(12_000))}`];
       case 2:
-        return [this.pick(['X-Bad: a\x01b', 'Bad Header: x', 'X-Ctl: \x7f', 'X-\xff: y', ': empty-name', 'NoColon', 'X-Nul: a\0b', ' X-Leading-Space: y'])];
+        return [
+          this.pick([
+            'X-Bad: a\x01b',
+            'Bad Header: x',
+            'X-Ctl: \x7f',
+            'X-\xff: y',
+            ': empty-name',
+            'NoColon',
+            'X-Nul: a\0b',
+            ' X-Leading-Space: y',
+          ]),
+        ];
       case 3:
         return [`Cookie: ${XSS}`, `Referer: ${XSS_ATTR}`, `User-Agent: ${XSS}`];
       case 4:
@@ -168,7 +225,10 @@ export class RequestFuzzer {
       case 7:
         return ['Expect: 100-continue'];
       default:
-        return Array.from({ length: this.int(4) }, () => `X-${this.word(1 + this.int(10))}: ${this.word(this.int(40))}`);
+        return Array.from(
+          { length: this.int(4) },
+          () => `X-${this.word(1 + this.int(10))}: ${this.word(this.int(40))}`,
+        );
     }
   }
 
@@ -190,7 +250,13 @@ export class RequestFuzzer {
     const roll = this.random();
     if (roll < 0.8) {
       const { text, firstLine, connect } = this.request();
-      return { label: firstLine, chunks: [Buffer.from(text, 'latin1')], expect: 'answer', requests: 1, hasConnect: connect };
+      return {
+        label: firstLine,
+        chunks: [Buffer.from(text, 'latin1')],
+        expect: 'answer',
+        requests: 1,
+        hasConnect: connect,
+      };
     }
     if (roll < 0.9) {
       const requests = Array.from({ length: 2 + this.int(3) }, () => this.request());
@@ -203,12 +269,26 @@ export class RequestFuzzer {
       const { text, firstLine, connect } = this.request();
       const cut = this.int(text.length);
       const chunks = [Buffer.from(text.slice(0, cut), 'latin1')];
-      return { label: `cut at ${cut}: ${firstLine}`, chunks, expect: 'any', requests: 1, closeAfterMs: this.int(20), hasConnect: connect };
+      return {
+        label: `cut at ${cut}: ${firstLine}`,
+        chunks,
+        expect: 'any',
+        requests: 1,
+        closeAfterMs: this.int(20),
+        hasConnect: connect,
+      };
     }
     const garbage = `${this.bytes(1 + this.int(200))}\r\n\r\n`;
-    return { label: 'garbage', chunks: [Buffer.from(garbage, 'latin1')], expect: 'any', requests: 1, hasConnect: false };
+    return {
+      label: 'garbage',
+      chunks: [Buffer.from(garbage, 'latin1')],
+      expect: 'any',
+      requests: 1,
+      hasConnect: false,
+    };
   }
 }
 
 /** A request line or label, printable in a test failure. */
-export const printable = (text: string): string => JSON.stringify(text.length > 160 ? `${text.slice(0, 160)}…(${text.length})` : text);
+export const printable = (text: string): string =>
+  JSON.stringify(text.length > 160 ? `${text.slice(0, 160)}…(${text.length})` : text);

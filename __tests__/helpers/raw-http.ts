@@ -51,7 +51,10 @@ export function parseResponses(raw: Buffer): RawResponse[] {
     const bodyStart = headEnd + 4;
     const status = Number(match[1]);
     // 1xx has no body; nor has an answer to HEAD, recognised by what follows it: nothing, or a status line.
-    const bodiless = status < 200 || bodyStart === raw.length || raw.subarray(bodyStart, bodyStart + 7).toString('latin1') === 'HTTP/1.';
+    const bodiless =
+      status < 200 ||
+      bodyStart === raw.length ||
+      raw.subarray(bodyStart, bodyStart + 7).toString('latin1') === 'HTTP/1.';
     if (!bodiless && /chunked/i.test(headers['transfer-encoding'] ?? '')) {
       const chunked = readChunked(raw, bodyStart);
       if (!chunked) break;
@@ -59,7 +62,8 @@ export function parseResponses(raw: Buffer): RawResponse[] {
       offset = chunked.end;
       continue;
     }
-    const declared = headers['content-length'] === undefined ? raw.length - bodyStart : Number(headers['content-length']);
+    const declared =
+      headers['content-length'] === undefined ? raw.length - bodyStart : Number(headers['content-length']);
     const length = bodiless ? 0 : declared;
     if (bodyStart + length > raw.length) break;
     responses.push({ status, statusLine, headers, body: raw.subarray(bodyStart, bodyStart + length) });

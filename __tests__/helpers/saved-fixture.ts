@@ -43,8 +43,12 @@ export const AUTHORIZATIONS = {
   expired: savedWith(recordOf(Date.UTC(2026, 0, 15, 12, 0))),
   'from the original tool (no record)': savedWith(undefined),
   'rebuilt record (consent time unknown)': savedWith(recordOf(undefined)),
-  'missing scopes, another app': savedWith(recordOf(Date.UTC(2026, 6, 1), { scopes: ['user-read-private'], clientId: 'another-app-0000abcd' })),
-  'corrupt record': savedWith(undefined, { recordProblem: 'the record /home/ada/.pytify.json could not be read (not valid JSON)' }),
+  'missing scopes, another app': savedWith(
+    recordOf(Date.UTC(2026, 6, 1), { scopes: ['user-read-private'], clientId: 'another-app-0000abcd' }),
+  ),
+  'corrupt record': savedWith(undefined, {
+    recordProblem: 'the record /home/ada/.pytify.json could not be read (not valid JSON)',
+  }),
   'changed by another tool': savedWith(recordOf(Date.UTC(2026, 6, 1)), { token: 'AQ-another-refresh-token' }),
   'nothing saved': savedWith(undefined, { token: undefined, tokenMtimeMs: undefined }),
 } as const;

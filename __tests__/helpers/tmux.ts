@@ -22,9 +22,19 @@ export class TmuxSession {
     const env = Object.entries(options.env ?? {}).map(([key, value]) => `${key}=${shellQuote(value)}`);
     const script = `cd ${shellQuote(options.cwd ?? workDir)} && env ${env.join(' ')} ${command.map(shellQuote).join(' ')}; echo $? > ${shellQuote(this.exitFile)}; sleep 600`;
     execFileSync('tmux', [
-      'new-session', '-d', '-s', this.name,
-      '-x', String(options.width ?? 100), '-y', String(options.height ?? 40),
-      'bash', '--noprofile', '--norc', '-c', script,
+      'new-session',
+      '-d',
+      '-s',
+      this.name,
+      '-x',
+      String(options.width ?? 100),
+      '-y',
+      String(options.height ?? 40),
+      'bash',
+      '--noprofile',
+      '--norc',
+      '-c',
+      script,
     ]);
   }
 
@@ -65,7 +75,9 @@ export class TmuxSession {
 
   /** The pid of the program itself: the child of the pane's shell. */
   programPid(): number {
-    const shell = execFileSync('tmux', ['list-panes', '-t', this.name, '-F', '#{pane_pid}'], { encoding: 'utf8' }).trim();
+    const shell = execFileSync('tmux', ['list-panes', '-t', this.name, '-F', '#{pane_pid}'], {
+      encoding: 'utf8',
+    }).trim();
     const child = execFileSync('pgrep', ['-P', shell], { encoding: 'utf8' }).trim().split('\n')[0];
     return Number(child);
   }

@@ -9,14 +9,21 @@ export const SCOPES = ['user-read-private', 'user-modify-playback-state'];
 export const USER = { displayName: 'Ada Listener', id: 'ada-1815' };
 export const SECRET = 'client-secret-5f1c9a7e0b2d4c68';
 export const PKCE_APP = { clientId: 'refresh-pkce-app', redirectUris: ['http://127.0.0.1/callback'] };
-export const SECRET_APP = { clientId: 'refresh-secret-app', clientSecret: SECRET, redirectUris: ['http://127.0.0.1/callback'] };
+export const SECRET_APP = {
+  clientId: 'refresh-secret-app',
+  clientSecret: SECRET,
+  redirectUris: ['http://127.0.0.1/callback'],
+};
 
 export type Style = 'pkce' | 'secret';
 
 export const tempDir = () => mkdtemp(join(tmpdir(), 'pytify-refresh-'));
 
 /** A token file holding a refresh token the local Spotify issued, as if the user had authorized. */
-export async function savedToken(service: FakeSpotify, style: Style): Promise<{ dir: string; tokenFile: string; token: string }> {
+export async function savedToken(
+  service: FakeSpotify,
+  style: Style,
+): Promise<{ dir: string; tokenFile: string; token: string }> {
   const dir = await tempDir();
   const tokenFile = join(dir, '.pytify');
   const token = service.issueRefreshToken(style === 'pkce' ? PKCE_APP.clientId : SECRET_APP.clientId, SCOPES);

@@ -15,7 +15,9 @@ export async function callbackBench(logins: number) {
   const total: number[] = [];
   try {
     for (let i = 0; i < logins; i += 1) {
-      const { client, spent } = timedClient(createTokenClient({ tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl, clientId: CLIENT_ID }));
+      const { client, spent } = timedClient(
+        createTokenClient({ tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl, clientId: CLIENT_ID }),
+      );
       const { flow, authorizeUrl } = await waitingLogin(spotify, join(dir, '.pytify'), client);
       try {
         const callbackUrl = await approve(authorizeUrl);

@@ -22,7 +22,12 @@ const result =
   scenario === 'callback'
     ? await callbackBench(Number(rest[0] ?? 300))
     : scenario === 'junk' || scenario === 'junk-floor'
-      ? await (scenario === 'junk' ? junkBench : junkFloor)(Number(rest[0]), Number(rest[1]), Number(rest[2]), String(rest[3]))
+      ? await (scenario === 'junk' ? junkBench : junkFloor)(
+          Number(rest[0]),
+          Number(rest[1]),
+          Number(rest[2]),
+          String(rest[3]),
+        )
       : (() => {
           throw new Error(`unknown scenario ${scenario}`);
         })();

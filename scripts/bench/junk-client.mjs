@@ -36,7 +36,13 @@ function path() {
     case 2:
       return `/callback?code=${word(1 + int(128))}&state=${word(pick([0, 1, 22, 43]))}`;
     case 3:
-      return pick(['/callback', '/callback?', `/callback?code=${word(16)}`, `/callback?error=access_denied&state=${word(22)}`, '/callback?state=%zz&code=%00']);
+      return pick([
+        '/callback',
+        '/callback?',
+        `/callback?code=${word(16)}`,
+        `/callback?error=access_denied&state=${word(22)}`,
+        '/callback?state=%zz&code=%00',
+      ]);
     case 4:
       return pick(['/', '/favicon.ico', '/callback/', '/CALLBACK', '/%63allback', '/./callback', '*', '/robots.txt']);
     case 5:
@@ -54,7 +60,10 @@ function headers() {
   const lines = [];
   const roll = random();
   if (roll < 0.7) lines.push(`Host: 127.0.0.1:${port}`);
-  else lines.push(...pick([[], [`Host: evil.example:${port}`], [`Host: localhost:${port}`], ['Host: 127.0.0.1'], ['Host: ']]));
+  else
+    lines.push(
+      ...pick([[], [`Host: evil.example:${port}`], [`Host: localhost:${port}`], ['Host: 127.0.0.1'], ['Host: ']]),
+    );
   switch (int(8)) {
     case 0:
       lines.push(...Array.from({ length: 20 + int(100) }, (_, i) => `X-Many-${i}: ${word(6)}`));
@@ -63,7 +72,12 @@ function headers() {
       lines.push(pick(['X-Bad: a\x01b', 'Bad Header: x', 'X-Nul: a\0b', 'NoColon']));
       break;
     case 2:
-      lines.push('User-Agent: Mozilla/5.0 (X11; Linux x86_64)', 'Accept: text/html,*/*;q=0.8', 'Accept-Language: en', 'Cookie: a=b');
+      lines.push(
+        'User-Agent: Mozilla/5.0 (X11; Linux x86_64)',
+        'Accept: text/html,*/*;q=0.8',
+        'Accept-Language: en',
+        'Cookie: a=b',
+      );
       break;
     case 3:
       lines.push('Connection: keep-alive');
@@ -128,4 +142,6 @@ async function worker() {
 }
 await Promise.all(Array.from({ length: concurrency }, worker));
 const wallMs = Number(process.hrtime.bigint() - started) / 1e6;
-process.stdout.write(`${JSON.stringify({ latencies, answered, unanswered: count - answered, statuses, errors, wallMs })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ latencies, answered, unanswered: count - answered, statuses, errors, wallMs })}\n`,
+);

@@ -63,15 +63,26 @@ class FakeKeyboard extends EventEmitter {
 }
 
 function runJunkClient(clientPath: string, port: number, count: number, concurrency: number, seed: number) {
-  return new Promise<{ latencies: number[]; answered: number; unanswered: number; statuses: Record<string, number>; errors: Record<string, number>; wallMs: number }>(
-    (resolve, reject) => {
-      const child = spawn(process.execPath, [clientPath, String(port), String(count), String(concurrency), String(seed)], { stdio: ['ignore', 'pipe', 'inherit'] });
-      let out = '';
-      child.stdout.on('data', (chunk) => (out += chunk));
-      child.on('error', reject);
-      child.on('close', (code) => (code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`junk client exited ${code}`))));
-    },
-  );
+  return new Promise<{
+    latencies: number[];
+    answered: number;
+    unanswered: number;
+    statuses: Record<string, number>;
+    errors: Record<string, number>;
+    wallMs: number;
+  }>((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [clientPath, String(port), String(count), String(concurrency), String(seed)],
+      { stdio: ['ignore', 'pipe', 'inherit'] },
+    );
+    let out = '';
+    child.stdout.on('data', (chunk) => (out += chunk));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0 ? resolve(JSON.parse(out)) : reject(new Error(`junk client exited ${code}`)),
+    );
+  });
 }
 
 export async function junkBench(count: number, concurrency: number, seed: number, clientPath: string) {
@@ -80,10 +91,24 @@ export async function junkBench(count: number, concurrency: number, seed: number
   const terminal = new FakeTerminal();
   const client = createTokenClient({ tokenUrl: spotify.tokenUrl, apiUrl: spotify.apiUrl, clientId: CLIENT_ID });
   const { flow, authorizeUrl } = await waitingLogin(spotify, join(dir, '.pytify'), client);
-  const app = process.env.BENCH_NO_TUI ? { unmount: () => undefined } : render(
-    createElement(App, { flow, warnings: [], now: Date.now, animate: true, hyperlinks: false, onExit: () => undefined }),
-    { stdout: terminal as unknown as NodeJS.WriteStream, stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream, patchConsole: false, exitOnCtrlC: false },
-  );
+  const app = process.env.BENCH_NO_TUI
+    ? { unmount: () => undefined }
+    : render(
+        createElement(App, {
+          flow,
+          warnings: [],
+          now: Date.now,
+          animate: true,
+          hyperlinks: false,
+          onExit: () => undefined,
+        }),
+        {
+          stdout: terminal as unknown as NodeJS.WriteStream,
+          stdin: new FakeKeyboard() as unknown as NodeJS.ReadStream,
+          patchConsole: false,
+          exitOnCtrlC: false,
+        },
+      );
   try {
     const port = Number(new URL(flow.info.redirectUri).port);
     await new Promise((resolve) => setTimeout(resolve, 300)); // the first frames are drawn

@@ -69,12 +69,13 @@ export function timedRun(command, args, { cwd, env, stdin = 'ignore' } = {}) {
 export function gnuTime() {
   if (process.env.BENCH_NO_GNU_TIME || !existsSync('/usr/bin/time')) return undefined;
   const probe = spawnSync('/usr/bin/time', ['-f', '%M', 'true'], { encoding: 'utf8' });
-  return probe.status === 0 && /^\d+\s*$/.test(probe.stderr.trim().split('\n').pop() ?? '') ? '/usr/bin/time' : undefined;
+  return probe.status === 0 && /^\d+\s*$/.test(probe.stderr.trim().split('\n').pop() ?? '')
+    ? '/usr/bin/time'
+    : undefined;
 }
 
 /** Strips terminal escape sequences (CSI, OSC, single-character escapes) from captured output. */
 export function stripAnsi(text) {
-  // eslint-disable-next-line no-control-regex
   return text.replace(/\u001b\[[0-?]*[ -/]*[@-~]|\u001b\][^\u0007\u001b]*(?:\u0007|\u001b\\)|\u001b[@-Z\\-_]/g, '');
 }
 
@@ -125,7 +126,8 @@ export function ptyKind() {
 
 /** [command, args] running `shellCommand` in a sized pseudo-terminal; exit status passed through. */
 export function ptyInvocation(shellCommand) {
-  const sized = ptyKind() === 'script' ? `stty cols ${PTY_COLUMNS} rows ${PTY_ROWS}; exec ${shellCommand}` : `exec ${shellCommand}`;
+  const sized =
+    ptyKind() === 'script' ? `stty cols ${PTY_COLUMNS} rows ${PTY_ROWS}; exec ${shellCommand}` : `exec ${shellCommand}`;
   return ptyKind() === 'script' ? ['script', ['-qfec', sized, '/dev/null']] : ['python3', ['-c', PYTHON_PTY, sized]];
 }
 

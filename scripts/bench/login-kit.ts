@@ -42,7 +42,11 @@ export function timedClient(real: TokenClient): { client: TokenClient; spent: { 
       }
     };
   return {
-    client: { exchangeCode: timed(real.exchangeCode), refresh: timed(real.refresh), fetchProfile: timed(real.fetchProfile) },
+    client: {
+      exchangeCode: timed(real.exchangeCode),
+      refresh: timed(real.refresh),
+      fetchProfile: timed(real.fetchProfile),
+    },
     spent,
   };
 }

@@ -11,7 +11,9 @@ import { PROMPT, gnuTime, runInPty, shellQuote, sleep, timedRun } from './lib.mj
 function rssWrapper(argv, file) {
   if (gnuTime()) return `/usr/bin/time -f 'maxrss=%M' -o ${shellQuote(file)} ${argv.map(shellQuote).join(' ')}`;
   const hook = `import{readFileSync as r,writeFileSync as w}from'node:fs';process.on('exit',()=>w(${JSON.stringify(file)},'maxrss='+/VmHWM:\\s*(\\d+)/.exec(r('/proc/self/status','utf8'))[1]))`;
-  return [argv[0], '--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...argv.slice(1)].map(shellQuote).join(' ');
+  return [argv[0], '--import', `data:text/javascript,${encodeURIComponent(hook)}`, ...argv.slice(1)]
+    .map(shellQuote)
+    .join(' ');
 }
 const readRss = async (file) => Number(/maxrss=(\d+)/.exec(await readFile(file, 'utf8'))?.[1]) / 1024;
 
@@ -33,11 +35,13 @@ export async function flowRss(ctx) {
       timeoutMs: 30_000,
     });
     const saved = existsSync(join(dir, '.pytify'));
-    if (result.code !== 0 || !saved) throw new Error(`interactive flow: exit ${result.code}, token saved: ${saved}:\n${result.output.slice(-1500)}`);
+    if (result.code !== 0 || !saved)
+      throw new Error(`interactive flow: exit ${result.code}, token saved: ${saved}:\n${result.output.slice(-1500)}`);
     // The fake browser's detached half logs once the callback page has arrived.
     for (let i = 0; i < 50 && !existsSync(browserLog); i += 1) await sleep(100);
     const entry = existsSync(browserLog) ? JSON.parse(readFileSync(browserLog, 'utf8').trim().split('\n')[0]) : {};
-    if (entry.callbackStatus !== 200) throw new Error(`interactive flow: the browser got ${entry.callbackStatus ?? 'no'} callback page`);
+    if (entry.callbackStatus !== 200)
+      throw new Error(`interactive flow: the browser got ${entry.callbackStatus ?? 'no'} callback page`);
     peaks.push(await readRss(rssFile));
     durations.push(result.ms);
   }

@@ -43,7 +43,8 @@ const PLAN = {
 };
 const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
 
-if (!existsSync(join(appDir ?? ROOT, 'dist', 'cli.cjs'))) throw new Error('dist/cli.cjs is missing: run `npm run build` first (`npm run bench` does)');
+if (!existsSync(join(appDir ?? ROOT, 'dist', 'cli.cjs')))
+  throw new Error('dist/cli.cjs is missing: run `npm run build` first (`npm run bench` does)');
 const began = Date.now();
 const WORK = await mkdtemp(join(os.tmpdir(), 'pytify-bench-'));
 // What is measured and packed is a copy of the package as built, so a rebuild in the working tree
@@ -63,13 +64,25 @@ const cleanEnv = (home, extra = {}) => ({
   ...extra,
 });
 /** What the measuring modules share. */
-const ctx = { work: WORK, app: APP, cli: CLI, node: NODE, plan: PLAN, env: cleanEnv, version: pkg.version, fakeBrowser: FAKE_BROWSER };
+const ctx = {
+  work: WORK,
+  app: APP,
+  cli: CLI,
+  node: NODE,
+  plan: PLAN,
+  env: cleanEnv,
+  version: pkg.version,
+  fakeBrowser: FAKE_BROWSER,
+};
 
 /** The in-process scenarios and the local Spotify, bundled from src/ as the CLI is. */
 async function bundleHelpers() {
   const outdir = join(WORK, 'bundle');
   await build({
-    entryPoints: { inprocess: join(ROOT, 'scripts', 'bench', 'inprocess.ts'), spotify: join(ROOT, 'src', 'demo', 'fake-spotify.ts') },
+    entryPoints: {
+      inprocess: join(ROOT, 'scripts', 'bench', 'inprocess.ts'),
+      spotify: join(ROOT, 'src', 'demo', 'fake-spotify.ts'),
+    },
     outdir,
     bundle: true,
     splitting: true,
@@ -78,26 +91,35 @@ async function bundleHelpers() {
     target: 'node20',
     external: ['react-devtools-core', 'typescript'],
     define: { 'process.env.NODE_ENV': '"production"' },
-    banner: { js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __benchCreateRequire } from 'node:module'; const require = __benchCreateRequire(import.meta.url);",
+    },
     logLevel: 'warning',
   });
   await writeFile(join(outdir, 'package.json'), '{"type":"module"}\n');
-  return { inprocess: join(outdir, 'inprocess.js'), spotify: await import(pathToFileURL(join(outdir, 'spotify.js')).href) };
+  return {
+    inprocess: join(outdir, 'inprocess.js'),
+    spotify: await import(pathToFileURL(join(outdir, 'spotify.js')).href),
+  };
 }
 
 function inProcess(bundle, scenario, rest, extraEnv = {}) {
-  return timedRun(NODE, [bundle, scenario, ...rest.map(String)], { cwd: WORK, env: cleanEnv(WORK, extraEnv) }).then((result) => {
-    if (result.code !== 0) throw new Error(`${scenario}: exit ${result.code}: ${result.stderr.slice(-1500)}`);
-    return JSON.parse(result.stdout.trim().split('\n').pop());
-  });
+  return timedRun(NODE, [bundle, scenario, ...rest.map(String)], { cwd: WORK, env: cleanEnv(WORK, extraEnv) }).then(
+    (result) => {
+      if (result.code !== 0) throw new Error(`${scenario}: exit ${result.code}: ${result.stderr.slice(-1500)}`);
+      return JSON.parse(result.stdout.trim().split('\n').pop());
+    },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
 
-const fmt = (ms) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`);
+const fmt = (ms) =>
+  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : ms >= 10 ? `${ms.toFixed(0)} ms` : `${ms.toFixed(1)} ms`;
 const mb = (value) => `${value.toFixed(1)} MB`;
 const rows = [];
-const row = (figure, value, spread, floor, ratio, target, met) => rows.push({ figure, value, spread, floor, ratio, target, met });
+const row = (figure, value, spread, floor, ratio, target, met) =>
+  rows.push({ figure, value, spread, floor, ratio, target, met });
 const verdict = (ok) => (ok === undefined ? '' : ok ? 'met' : '**NOT met**');
 
 log(`working in ${WORK}`);
@@ -130,19 +152,47 @@ try {
       continue;
     }
     const value = median(start[key]);
-    row(label, fmt(value), `p90 ${fmt(percentile(start[key], 90))}`, fmt(floor), `${(value / floor).toFixed(2)}×`, '≤ 1.5× floor', verdict(value / floor <= 1.5));
+    row(
+      label,
+      fmt(value),
+      `p90 ${fmt(percentile(start[key], 90))}`,
+      fmt(floor),
+      `${(value / floor).toFixed(2)}×`,
+      '≤ 1.5× floor',
+      verdict(value / floor <= 1.5),
+    );
   }
 
   log(`first frame in a pseudo-terminal (${ptyKind()})…`);
-  const frames = await firstFrame(ctx, { authUrl: 'http://127.0.0.1:9/authorize', tokenUrl: 'http://127.0.0.1:9/api/token', apiUrl: 'http://127.0.0.1:9/v1' });
+  const frames = await firstFrame(ctx, {
+    authUrl: 'http://127.0.0.1:9/authorize',
+    tokenUrl: 'http://127.0.0.1:9/api/token',
+    apiUrl: 'http://127.0.0.1:9/v1',
+  });
   const ptyFloor = median(frames.ptyFloor);
-  row(`\`node -e 0\` in the pty (\`${ptyKind()}\`) (floor)`, fmt(ptyFloor), `p90 ${fmt(percentile(frames.ptyFloor, 90))}`, '', '', '', '');
+  row(
+    `\`node -e 0\` in the pty (\`${ptyKind()}\`) (floor)`,
+    fmt(ptyFloor),
+    `p90 ${fmt(percentile(frames.ptyFloor, 90))}`,
+    '',
+    '',
+    '',
+    '',
+  );
   for (const [key, label] of [
     ['frame', 'First frame with the Enter prompt: `pytify-auth` (a .spotifyrc)'],
     ['frameDemo', 'First frame with the Enter prompt: `pytify-auth --demo`'],
   ]) {
     const value = median(frames[key]);
-    row(label, fmt(value), `p90 ${fmt(percentile(frames[key], 90))}`, `${fmt(ptyFloor)} (pty)`, `${(value / ptyFloor).toFixed(2)}×`, '≤ 3× pty floor', verdict(value / ptyFloor <= 3));
+    row(
+      label,
+      fmt(value),
+      `p90 ${fmt(percentile(frames[key], 90))}`,
+      `${fmt(ptyFloor)} (pty)`,
+      `${(value / ptyFloor).toFixed(2)}×`,
+      '≤ 3× pty floor',
+      verdict(value / ptyFloor <= 3),
+    );
   }
 
   log('callback handling (in process)…');
@@ -159,7 +209,12 @@ try {
   );
 
   log('junk load on the waiting listener…');
-  const junkArgs = [PLAN.junk.count, PLAN.junk.concurrency, PLAN.junk.seed, join(ROOT, 'scripts', 'bench', 'junk-client.mjs')];
+  const junkArgs = [
+    PLAN.junk.count,
+    PLAN.junk.concurrency,
+    PLAN.junk.seed,
+    join(ROOT, 'scripts', 'bench', 'junk-client.mjs'),
+  ];
   const junkFloor = await inProcess(inprocess, 'junk-floor', junkArgs);
   const junk = await inProcess(inprocess, 'junk', junkArgs);
   const listenerAlone = await inProcess(inprocess, 'junk', junkArgs, { BENCH_NO_TUI: '1' });
@@ -206,11 +261,27 @@ try {
   log('peak RSS…');
   const flow = await flowRss(ctx);
   const flowPeak = Math.max(...flow.peaks);
-  row(`Peak RSS, whole interactive flow (\`--demo\`, Enter, browser approves; ${flow.peaks.length} runs, ${fmt(median(flow.durations))} each)`, mb(flowPeak), `median ${mb(median(flow.peaks))}`, '', '', '< 90 MB', verdict(flowPeak < 90));
+  row(
+    `Peak RSS, whole interactive flow (\`--demo\`, Enter, browser approves; ${flow.peaks.length} runs, ${fmt(median(flow.durations))} each)`,
+    mb(flowPeak),
+    `median ${mb(median(flow.peaks))}`,
+    '',
+    '',
+    '< 90 MB',
+    verdict(flowPeak < 90),
+  );
   if (token.dir) {
     const rss = await tokenRss(ctx, token);
     const tokenPeak = Math.max(...rss.peaks);
-    row(`Peak RSS, \`pytify-auth token\` (${rss.peaks.length} runs)`, mb(tokenPeak), `median ${mb(median(rss.peaks))}`, `${mb(median(rss.floor))} (node -e 0)`, '', '< 60 MB', verdict(tokenPeak < 60));
+    row(
+      `Peak RSS, \`pytify-auth token\` (${rss.peaks.length} runs)`,
+      mb(tokenPeak),
+      `median ${mb(median(rss.peaks))}`,
+      `${mb(median(rss.floor))} (node -e 0)`,
+      '',
+      '< 60 MB',
+      verdict(tokenPeak < 60),
+    );
   } else row('Peak RSS, `pytify-auth token`', `n/a (${token.unavailable})`, '', '', '', '< 60 MB', '');
 
   log('npm pack and npm install -g…');
@@ -224,10 +295,27 @@ try {
     '< 400 kB, no runtime dependencies',
     verdict(packed.size < 400_000 && packed.runtimeDeps.length === 0),
   );
-  row('Runtime dependencies in the packed package.json', packed.runtimeDeps.length === 0 ? 'none' : packed.runtimeDeps.join(', '), '', '', '', 'none', verdict(packed.runtimeDeps.length === 0));
-  row(`\`npm install -g\` of the tarball (offline, ${packed.times.length} runs)`, fmt(median(packed.times)), `range ${fmt(Math.min(...packed.times))}–${fmt(Math.max(...packed.times))}`, '', '', '< 3 s', verdict(median(packed.times) < 3000));
+  row(
+    'Runtime dependencies in the packed package.json',
+    packed.runtimeDeps.length === 0 ? 'none' : packed.runtimeDeps.join(', '),
+    '',
+    '',
+    '',
+    'none',
+    verdict(packed.runtimeDeps.length === 0),
+  );
+  row(
+    `\`npm install -g\` of the tarball (offline, ${packed.times.length} runs)`,
+    fmt(median(packed.times)),
+    `range ${fmt(Math.min(...packed.times))}–${fmt(Math.max(...packed.times))}`,
+    '',
+    '',
+    '< 3 s',
+    verdict(median(packed.times) < 3000),
+  );
 
-  const cpu = /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
+  const cpu =
+    /model name\s*:\s*(.*)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1] ?? os.cpus()[0]?.model ?? 'unknown CPU';
   const machine = `${os.availableParallelism?.() ?? os.cpus().length} × ${cpu}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GB, Linux ${os.release()}, Node ${process.version}`;
   const header = ['Figure', 'Median', 'Spread', 'Floor (same run)', 'Ratio', 'Target', 'Result'];
   const lines = [
@@ -236,9 +324,31 @@ try {
     ...rows.map((r) => `| ${[r.figure, r.value, r.spread, r.floor, r.ratio, r.target, r.met].join(' | ')} |`),
   ];
   const seconds = ((Date.now() - began) / 1000).toFixed(0);
-  process.stdout.write(`\nMachine: ${machine}\n\n${lines.join('\n')}\n\nBench finished in ${seconds} s${QUICK ? ' (--quick: fewer runs)' : ''}.\n`);
+  process.stdout.write(
+    `\nMachine: ${machine}\n\n${lines.join('\n')}\n\nBench finished in ${seconds} s${QUICK ? ' (--quick: fewer runs)' : ''}.\n`,
+  );
   const missed = rows.filter((r) => r.met === verdict(false)).length;
-  if (jsonOut) await writeFile(jsonOut, JSON.stringify({ machine, rows, raw: { start, frames, callback, junk: { ...junk, load: { ...junk.load, latencies: junkLatency } }, junkFloor: floorLatency, listenerAlone: aloneLatency, flow } }, null, 2));
+  if (jsonOut)
+    await writeFile(
+      jsonOut,
+      JSON.stringify(
+        {
+          machine,
+          rows,
+          raw: {
+            start,
+            frames,
+            callback,
+            junk: { ...junk, load: { ...junk.load, latencies: junkLatency } },
+            junkFloor: floorLatency,
+            listenerAlone: aloneLatency,
+            flow,
+          },
+        },
+        null,
+        2,
+      ),
+    );
   if (missed > 0) process.stdout.write(`${missed} target(s) not met.\n`);
   process.exitCode = missed > 0 ? 1 : 0;
 } finally {

@@ -18,17 +18,19 @@ export interface CliArgs {
   noBrowser: boolean;
 }
 
-
-
 export function parseCliArgs(argv: string[]): CliArgs {
-  const values = parseFlags(argv, {
-    help: { type: 'boolean', short: 'h' },
-    version: { type: 'boolean', short: 'v' },
-    demo: { type: 'boolean' },
-    'no-color': { type: 'boolean' },
-    debug: { type: 'boolean' },
-    ...CONFIG_FLAG_OPTIONS,
-  }, 'unknown command');
+  const values = parseFlags(
+    argv,
+    {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      demo: { type: 'boolean' },
+      'no-color': { type: 'boolean' },
+      debug: { type: 'boolean' },
+      ...CONFIG_FLAG_OPTIONS,
+    },
+    'unknown command',
+  );
   const flags = configFlagsOf(values);
   return {
     help: values.help === true,

@@ -50,7 +50,8 @@ export function reportFailure(error: AccessTokenError, login = 'pytify-auth'): v
   if (error.cause instanceof ConfigError) return void process.stderr.write(describeConfigError(error.cause));
   process.stderr.write(`pytify-auth: ${error.message}\n`);
   // With other paths than the defaults, "run pytify-auth again" alone would authorize the wrong file.
-  if (error.code === 'REAUTHORIZE_REQUIRED' && login !== 'pytify-auth') process.stderr.write(`To authorize: ${login}\n`);
+  if (error.code === 'REAUTHORIZE_REQUIRED' && login !== 'pytify-auth')
+    process.stderr.write(`To authorize: ${login}\n`);
 }
 
 export const warn = (message: string): void => void process.stderr.write(`pytify-auth: warning: ${message}\n`);

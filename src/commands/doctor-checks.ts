@@ -40,7 +40,10 @@ async function gitWarning(tokenFile: string, probes: DoctorProbes): Promise<stri
 async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Check> {
   const { host, port } = parseRedirectUri(redirectUri);
   if (port === 0) {
-    return { ok: true, text: `The redirect URI has no port: any free port is taken at run time (register ${redirectUri}).` };
+    return {
+      ok: true,
+      text: `The redirect URI has no port: any free port is taken at run time (register ${redirectUri}).`,
+    };
   }
   const status = await probes.port(host, port);
   if (status === 'free') return { ok: true, text: `Port ${port} on ${host} is free for the callback.` };

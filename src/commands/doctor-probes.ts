@@ -51,7 +51,9 @@ export const systemProbes: DoctorProbes = {
   port(host, port) {
     return new Promise((resolve) => {
       const server = createServer();
-      server.once('error', (error: NodeJS.ErrnoException) => resolve(error.code === 'EADDRINUSE' ? 'in-use' : 'denied'));
+      server.once('error', (error: NodeJS.ErrnoException) =>
+        resolve(error.code === 'EADDRINUSE' ? 'in-use' : 'denied'),
+      );
       server.listen({ host, port, exclusive: true }, () => server.close(() => resolve('free')));
     });
   },

@@ -11,7 +11,8 @@ const VALUE_WIDTH = 46;
 /** Why a candidate that exists was not used: passed over (empty), or never reached. */
 function note(place: string, entry: SearchedDir): string {
   if (place === entry.used) return `${place} ← used`;
-  if (entry.used && SEARCH_PLACES.indexOf(place) > SEARCH_PLACES.indexOf(entry.used)) return `${place} (not read: ${entry.used} comes first)`;
+  if (entry.used && SEARCH_PLACES.indexOf(place) > SEARCH_PLACES.indexOf(entry.used))
+    return `${place} (not read: ${entry.used} comes first)`;
   return place === 'package.json' ? 'package.json (no "spotify" key)' : `${place} (no settings)`;
 }
 

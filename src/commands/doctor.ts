@@ -38,7 +38,11 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; st
     const inspection = await inspectConfig(options);
     const diagnosis = await diagnose(inspection, options.probes);
     const failed = diagnosis.checks.some((check) => !check.ok);
-    return { code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK, stdout: formatDoctorReport(inspection, diagnosis), stderr: '' };
+    return {
+      code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK,
+      stdout: formatDoctorReport(inspection, diagnosis),
+      stderr: '',
+    };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const where = [error.file && `  file: ${error.file}`, error.key && `  key:  ${error.key}`].filter(Boolean);

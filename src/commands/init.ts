@@ -34,7 +34,9 @@ function parse(argv: string[]): { help: boolean; config?: string; port?: string 
     return { help: values.help ?? false, config: values.config, port: values.port };
   } catch (error) {
     if (error instanceof UsageError) throw error;
-    throw new UsageError(((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'));
+    throw new UsageError(
+      ((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'),
+    );
   }
 }
 

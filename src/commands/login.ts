@@ -97,7 +97,9 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     const reason = stop.reason();
     if (reason?.kind === 'signal') return exitCodeForSignal(reason.signal);
     if (reason?.kind === 'crash') {
-      process.stderr.write(`pytify-auth: unexpected error: ${(reason.error as Error)?.message ?? String(reason.error)}\n`);
+      process.stderr.write(
+        `pytify-auth: unexpected error: ${(reason.error as Error)?.message ?? String(reason.error)}\n`,
+      );
       return EXIT.INTERNAL;
     }
     return exitCodeFor(final);

@@ -33,11 +33,16 @@ async function tokenFileFor(options: { configFile?: string; tokenFile?: string }
     return (await loadTokenConfig(options)).config.tokenFile;
   } catch (error) {
     if (!(error instanceof ConfigError && error.code === 'CONFIG_MISSING_CLIENT_ID')) throw error;
-    return (await loadTokenConfig({ ...options, env: { ...process.env, SPOTIFY_CLIENT_ID: 'unused-by-logout' } })).config.tokenFile;
+    return (await loadTokenConfig({ ...options, env: { ...process.env, SPOTIFY_CLIENT_ID: 'unused-by-logout' } }))
+      .config.tokenFile;
   }
 }
 
-const exists = (path: string): Promise<boolean> => lstat(path).then(() => true, () => false);
+const exists = (path: string): Promise<boolean> =>
+  lstat(path).then(
+    () => true,
+    () => false,
+  );
 
 async function confirm(question: string): Promise<boolean> {
   const prompt = createInterface({ input: process.stdin, output: process.stderr });
@@ -74,7 +79,9 @@ export async function run(argv: string[]): Promise<number> {
   }
   if (!args.yes) {
     if (!process.stdin.isTTY) {
-      process.stderr.write(`pytify-auth: logout deletes ${tokenFile}; without a terminal to ask in, confirm with --yes\n`);
+      process.stderr.write(
+        `pytify-auth: logout deletes ${tokenFile}; without a terminal to ask in, confirm with --yes\n`,
+      );
       return EXIT.USAGE;
     }
     const saved = await readAuthorization(tokenFile, { clientId: '', scopes: [], now: Date.now() });
@@ -92,7 +99,9 @@ export async function run(argv: string[]): Promise<number> {
     await remove(tokenFile);
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    process.stderr.write(`pytify-auth: could not delete the saved authorization (${reason}); check the permissions of ${tokenFile}\n`);
+    process.stderr.write(
+      `pytify-auth: could not delete the saved authorization (${reason}); check the permissions of ${tokenFile}\n`,
+    );
     return EXIT.USAGE;
   } finally {
     await lock?.release();

@@ -31,7 +31,11 @@ export function configFlagsOf(values: Values): ConfigFlags {
  * node:util's parseArgs, strict, with its errors as UsageError: its messages are clear
  * ("Unknown option '--x'"), minus its advice about '--'. No positional arguments are taken.
  */
-export function parseFlags(argv: string[], options: NonNullable<ParseArgsConfig['options']>, positional = 'unexpected argument'): Values {
+export function parseFlags(
+  argv: string[],
+  options: NonNullable<ParseArgsConfig['options']>,
+  positional = 'unexpected argument',
+): Values {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options });

@@ -39,7 +39,8 @@ const row = (label: string, value: string): string => `${label.padEnd(13)}${valu
 
 function authorizedText(saved: SavedAuthorization): string {
   if (saved.authorizedAt !== undefined) return formatDateTime(saved.authorizedAt);
-  if (saved.authorizedBy !== undefined) return `on or before ${formatDay(saved.authorizedBy)} (no record of the exact date)`;
+  if (saved.authorizedBy !== undefined)
+    return `on or before ${formatDay(saved.authorizedBy)} (no record of the exact date)`;
   return 'unknown';
 }
 
@@ -68,7 +69,10 @@ export function formatStatusText(report: StatusReport): string {
   const lines = [
     row('Account', account ? `${account.displayName} (${account.id})` : 'unknown until the next successful refresh'),
     row('App', `${maskClientId(report.clientId)} · ${flow}`),
-    row('Scopes', saved.grantedScopes ? saved.grantedScopes.join(', ') || '(none)' : 'unknown until the next successful refresh'),
+    row(
+      'Scopes',
+      saved.grantedScopes ? saved.grantedScopes.join(', ') || '(none)' : 'unknown until the next successful refresh',
+    ),
     row('Authorized', authorizedText(saved)),
     row('Expires', expiresText(saved)),
     row('Token file', saved.tokenFile),
@@ -76,18 +80,29 @@ export function formatStatusText(report: StatusReport): string {
   ];
   const advice: string[] = [];
   if (saved.missingScopes.length > 0) {
-    advice.push(`Configured but not granted: ${saved.missingScopes.join(', ')}. To add them, authorize again: ${report.login}`);
+    advice.push(
+      `Configured but not granted: ${saved.missingScopes.join(', ')}. To add them, authorize again: ${report.login}`,
+    );
   }
   if (saved.otherClient && saved.clientId) {
-    advice.push(`The saved token was authorized for another app (${maskClientId(saved.clientId)}); authorize again for this one: ${report.login}`);
+    advice.push(
+      `The saved token was authorized for another app (${maskClientId(saved.clientId)}); authorize again for this one: ${report.login}`,
+    );
   }
   if (report.state === 'reauthorize') {
-    advice.push(`To authorize again: ${report.login}`, 'The token file is kept until you do (or run pytify-auth logout).');
+    advice.push(
+      `To authorize again: ${report.login}`,
+      'The token file is kept until you do (or run pytify-auth logout).',
+    );
   } else if (saved.expired || (saved.expiringSoon && report.state === 'ok')) {
-    advice.push(`Fewer than ${EXPIRY_WARNING_DAYS} days left: authorize again before the player stops working: ${report.login}`);
+    advice.push(
+      `Fewer than ${EXPIRY_WARNING_DAYS} days left: authorize again before the player stops working: ${report.login}`,
+    );
   }
   if (report.state === 'temporary_failure') advice.push('Nothing was changed; try again later.');
-  const notes = [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])].map((note) => `Note: ${note}.`);
+  const notes = [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])].map(
+    (note) => `Note: ${note}.`,
+  );
   const tail = [...advice, ...notes];
   return [...lines, ...(tail.length > 0 ? ['', ...tail] : []), ''].join('\n');
 }
@@ -118,7 +133,9 @@ export function statusJson(report: StatusReport): Record<string, unknown> {
     access_token_expires_at: iso(saved.accessTokenExpiresAt),
     token_file: saved.tokenFile,
     record_file: saved.recordFile,
-    error: report.error ? { code: report.error.code, reason: report.error.reason, message: report.error.message } : null,
+    error: report.error
+      ? { code: report.error.code, reason: report.error.reason, message: report.error.message }
+      : null,
     notes: [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])],
   };
 }

@@ -37,7 +37,9 @@ export async function run(argv: string[]): Promise<number> {
     reportFailure(failure);
     if (args.json) {
       const { code, reason, message } = failure;
-      process.stdout.write(`${JSON.stringify({ state: 'config_error', works: null, error: { code, reason, message } }, null, 2)}\n`);
+      process.stdout.write(
+        `${JSON.stringify({ state: 'config_error', works: null, error: { code, reason, message } }, null, 2)}\n`,
+      );
     }
     return EXIT.USAGE;
   }
@@ -55,7 +57,11 @@ export async function run(argv: string[]): Promise<number> {
     failure = toAccessTokenError(error);
   }
   // Read after the check: a refresh that rebuilt or updated the record is shown as it now is.
-  const saved = await readAuthorization(config.tokenFile, { clientId: config.clientId, scopes: config.scopes, now: Date.now() });
+  const saved = await readAuthorization(config.tokenFile, {
+    clientId: config.clientId,
+    scopes: config.scopes,
+    now: Date.now(),
+  });
   const state = stateFor(failure);
   const report = {
     state,

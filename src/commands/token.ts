@@ -33,7 +33,9 @@ export async function run(argv: string[]): Promise<number> {
     const token = await getAccessTokenWith({ configFile: args.config, tokenFile: args.tokenFile }, {});
     for (const warning of token.warnings) warn(warning);
     if (token.missingScopes.length > 0) {
-      warn(`the authorization lacks ${token.missingScopes.join(', ')}: run ${loginCommand(args)} to authorize again with them`);
+      warn(
+        `the authorization lacks ${token.missingScopes.join(', ')}: run ${loginCommand(args)} to authorize again with them`,
+      );
     }
     process.stdout.write(formatToken(token, args.json));
     return EXIT.OK;

@@ -31,6 +31,7 @@ export function parsePort(value: string | undefined): number | undefined {
 /** A flag given with an empty value (`--config ""`) is a mistake, not "unset". */
 export function nonEmptyFlag(value: string | undefined, flag: string): string | undefined {
   if (value === undefined) return undefined;
-  if (value.trim() === '') throw new ConfigError('CONFIG_INVALID', `${flag} needs a path (got an empty value)`, { key: flag });
+  if (value.trim() === '')
+    throw new ConfigError('CONFIG_INVALID', `${flag} needs a path (got an empty value)`, { key: flag });
   return value.trim();
 }

@@ -104,7 +104,9 @@ function defaultStopDir(cwd: string, home: string): string {
 }
 
 function expandHome(file: string, home: string): string {
-  return file === '~' || file.startsWith('~/') || file.startsWith(`~${path.sep}`) ? path.join(home, file.slice(1)) : file;
+  return file === '~' || file.startsWith('~/') || file.startsWith(`~${path.sep}`)
+    ? path.join(home, file.slice(1))
+    : file;
 }
 
 /** A flag is typed in cwd; a file's path is written relative to the file. */

@@ -74,10 +74,15 @@ async function inspect(options: InspectOptions, secrets: string[]): Promise<Insp
     : await searchConfigFile(cwd, stopDir, cwd);
   secrets.push(...secretsIn(found?.data));
   const fileLabel = found ? displayPath(found.file, cwd) : undefined;
-  const file: ReadSettings = found && fileLabel ? readSettings(found.data, found.file, fileLabel) : { settings: {}, where: {}, warnings: [] };
+  const file: ReadSettings =
+    found && fileLabel ? readSettings(found.data, found.file, fileLabel) : { settings: {}, where: {}, warnings: [] };
   const { settings, where } = file;
   const read = (name: string): string | undefined => environment[name]?.trim() || undefined;
-  const env = { clientId: read(ENV.clientId), clientSecret: read(ENV.clientSecret), redirectUri: read(ENV.redirectUri) };
+  const env = {
+    clientId: read(ENV.clientId),
+    clientSecret: read(ENV.clientSecret),
+    redirectUri: read(ENV.redirectUri),
+  };
   const fromFile = (key: keyof typeof where): Origin => ({ source: 'file', name: where[key]?.key ?? key });
   const byDefault: Origin = { source: 'default' };
   const tokenFileFlag = nonEmptyFlag(flags.tokenFile, '--token-file');
@@ -108,14 +113,33 @@ async function inspect(options: InspectOptions, secrets: string[]): Promise<Insp
     showDialog: flags.showDialog ?? false,
     openBrowser: !(flags.noBrowser ?? false),
   };
-  const fileOr = (key: 'scopes' | 'authUrl' | 'tokenUrl' | 'apiUrl'): Origin => (settings[key] ? fromFile(key) : byDefault);
+  const fileOr = (key: 'scopes' | 'authUrl' | 'tokenUrl' | 'apiUrl'): Origin =>
+    settings[key] ? fromFile(key) : byDefault;
   const origins: Record<keyof Values, Origin> = {
-    clientId: env.clientId ? { source: 'env', name: ENV.clientId } : settings.clientId ? fromFile('clientId') : byDefault,
-    clientSecret: env.clientSecret ? { source: 'env', name: ENV.clientSecret } : settings.clientSecret ? fromFile('clientSecret') : byDefault,
+    clientId: env.clientId
+      ? { source: 'env', name: ENV.clientId }
+      : settings.clientId
+        ? fromFile('clientId')
+        : byDefault,
+    clientSecret: env.clientSecret
+      ? { source: 'env', name: ENV.clientSecret }
+      : settings.clientSecret
+        ? fromFile('clientSecret')
+        : byDefault,
     redirectUri:
-      port !== undefined ? { source: 'flag', name: '--port' } : env.redirectUri ? { source: 'env', name: ENV.redirectUri } : settings.redirectUri ? fromFile('redirectUri') : byDefault,
+      port !== undefined
+        ? { source: 'flag', name: '--port' }
+        : env.redirectUri
+          ? { source: 'env', name: ENV.redirectUri }
+          : settings.redirectUri
+            ? fromFile('redirectUri')
+            : byDefault,
     scopes: fileOr('scopes'),
-    tokenFile: tokenFileFlag ? { source: 'flag', name: '--token-file' } : settings.tokenFile ? fromFile('tokenFile') : byDefault,
+    tokenFile: tokenFileFlag
+      ? { source: 'flag', name: '--token-file' }
+      : settings.tokenFile
+        ? fromFile('tokenFile')
+        : byDefault,
     authUrl: fileOr('authUrl'),
     tokenUrl: fileOr('tokenUrl'),
     apiUrl: fileOr('apiUrl'),

@@ -162,8 +162,15 @@ async function readPlace(file: string, cwd: string, searching: boolean): Promise
   if (content.trim() === '') return { file, data: undefined };
   const extension = path.extname(file);
   if (!Object.hasOwn(LOADERS, extension)) {
-    const what = extension === '.ts' || extension === '.mts' || extension === '.cts' ? 'TypeScript config files are' : `"${extension}" files are`;
-    throw new ConfigError('CONFIG_INVALID', `${displayPath(file, cwd)}: ${what} not supported (use .spotifyrc, .json, .yaml, .yml, .js or .mjs)`, { file });
+    const what =
+      extension === '.ts' || extension === '.mts' || extension === '.cts'
+        ? 'TypeScript config files are'
+        : `"${extension}" files are`;
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `${displayPath(file, cwd)}: ${what} not supported (use .spotifyrc, .json, .yaml, .yml, .js or .mjs)`,
+      { file },
+    );
   }
   try {
     const data: unknown = await parseContent(extension, file, content);

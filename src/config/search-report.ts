@@ -11,7 +11,9 @@ export interface SearchedDir {
 
 // expandHome and defaultStopDir mirror the private helpers of load-config.ts.
 export function expandHome(file: string, home: string): string {
-  return file === '~' || file.startsWith('~/') || file.startsWith(`~${path.sep}`) ? path.join(home, file.slice(1)) : file;
+  return file === '~' || file.startsWith('~/') || file.startsWith(`~${path.sep}`)
+    ? path.join(home, file.slice(1))
+    : file;
 }
 
 export function defaultStopDir(cwd: string, home: string): string {

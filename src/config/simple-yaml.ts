@@ -26,7 +26,8 @@ const BLANK_OR_COMMENT = /^ *(#.*)?$/;
  * paragraph separators and the byte-order mark (comments may have it; values never do).
  */
 const OUTSIDE_SHAPE = /[^\n\x20-\x7e\u00a0-\u2027\u202a-\ud7ff\ue000-\ufefe\uff00-\ufffd]/;
-const NOT_A_STRING = /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.(?:inf|Inf|INF|nan|NaN|NAN)|\.[0-9].*|.*:)$/;
+const NOT_A_STRING =
+  /^(?:~|null|Null|NULL|true|True|TRUE|false|False|FALSE|\.(?:inf|Inf|INF|nan|NaN|NAN)|\.[0-9].*|.*:)$/;
 
 function scalar(text: string): string | typeof NOT_SIMPLE {
   if (text.startsWith('"') || text.startsWith("'")) return text.slice(1, -1);

@@ -101,6 +101,7 @@ function checkScopes(value: unknown, where: Where): string[] {
   if (typeof value !== 'string' && (!Array.isArray(value) || odd >= 0)) {
     throw invalid(where, `must be a list of strings or a space-separated string (got ${got})`);
   }
-  const words = typeof value === 'string' ? value.split(/\s+/) : (value as string[]).flatMap((item) => item.split(/\s+/));
+  const words =
+    typeof value === 'string' ? value.split(/\s+/) : (value as string[]).flatMap((item) => item.split(/\s+/));
   return [...new Set(words.filter((word) => word !== ''))];
 }

@@ -9,7 +9,15 @@ export const silentLog: DebugLog = () => undefined;
 
 const SENSITIVE = /token|secret|code|verifier|authorization|password|cookie/i;
 /** Parameters that are fine to show: they identify, they do not authorize. */
-const PUBLIC = new Set(['code_challenge_method', 'response_type', 'grant_type', 'client_id', 'redirect_uri', 'scope', 'token_type']);
+const PUBLIC = new Set([
+  'code_challenge_method',
+  'response_type',
+  'grant_type',
+  'client_id',
+  'redirect_uri',
+  'scope',
+  'token_type',
+]);
 
 export function redactUrl(raw: string): string {
   try {
@@ -31,7 +39,11 @@ export function redactValue(key: string, value: unknown): unknown {
   return value;
 }
 
-export function createDebugLog(write: (line: string) => void, secrets: readonly string[] = [], now = () => new Date()): DebugLog {
+export function createDebugLog(
+  write: (line: string) => void,
+  secrets: readonly string[] = [],
+  now = () => new Date(),
+): DebugLog {
   const known = secrets.filter((secret) => secret.length >= 4);
   const scrub = (text: string) => known.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
   return (event, details = {}) => {

@@ -75,7 +75,8 @@ export class TokenError extends PytifyError {
   readonly oauthError?: string;
   readonly retryAfterSeconds?: number;
   constructor(
-    code: 'INVALID_CLIENT' | 'INVALID_GRANT' | 'TOKEN_ENDPOINT_ERROR' | 'NETWORK_ERROR' | 'RATE_LIMITED' | 'PROFILE_ERROR',
+    code:
+      'INVALID_CLIENT' | 'INVALID_GRANT' | 'TOKEN_ENDPOINT_ERROR' | 'NETWORK_ERROR' | 'RATE_LIMITED' | 'PROFILE_ERROR',
     message: string,
     details: { status?: number; oauthError?: string; retryAfterSeconds?: number; cause?: unknown } = {},
   ) {

@@ -3,9 +3,8 @@
 // that may happen before every API call. Errors are node:fs's own (same `code`s).
 import { lstat as lstatCallback, readFile as readFileCallback, stat as statCallback, type Stats } from 'node:fs';
 
-const promised =
-  <T>(call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
-    new Promise((resolve, reject) => call((error, value) => (error ? reject(error) : resolve(value))));
+const promised = <T>(call: (done: (error: NodeJS.ErrnoException | null, value: T) => void) => void): Promise<T> =>
+  new Promise((resolve, reject) => call((error, value) => (error ? reject(error) : resolve(value))));
 
 export const readText = (path: string): Promise<string> => promised((done) => readFileCallback(path, 'utf8', done));
 export const lstat = (path: string): Promise<Stats> => promised((done) => lstatCallback(path, done));

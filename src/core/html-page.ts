@@ -96,7 +96,8 @@ button:focus-visible{outline:3px solid var(--accent);outline-offset:2px}
 
 // Decorative inline SVG (no request, allowed by the CSP): hidden from assistive technology, since
 // the heading says the same in words.
-const MARK = '<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><rect width="20" height="20" rx="5" fill="currentColor" opacity=".14"/><path d="M5 13v-3M8.3 15V6M11.7 13V8M15 11v-1" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
+const MARK =
+  '<svg width="20" height="20" viewBox="0 0 20 20" aria-hidden="true" focusable="false"><rect width="20" height="20" rx="5" fill="currentColor" opacity=".14"/><path d="M5 13v-3M8.3 15V6M11.7 13V8M15 11v-1" stroke="currentColor" stroke-width="2" stroke-linecap="round"/></svg>';
 const SHAPES: Record<PageTone, string> = {
   success: '<path d="M10 16.5l4.2 4.2L22 12.5" fill="none"/>',
   warning: '<path d="M16 9.5v8M16 22.4v.1" fill="none"/>',

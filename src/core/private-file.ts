@@ -73,4 +73,3 @@ export async function writeFileAtomic(path: string, content: string, io: AtomicW
     throw error;
   }
 }
-

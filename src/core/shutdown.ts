@@ -9,7 +9,10 @@ const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
  * TUI (restoring the cursor and raw mode) and closes the listener, instead of the process dying
  * with the port held and the terminal in raw mode.
  */
-export function watchForStop(onStop: (reason: StopReason) => void): { dispose(): void; reason(): StopReason | undefined } {
+export function watchForStop(onStop: (reason: StopReason) => void): {
+  dispose(): void;
+  reason(): StopReason | undefined;
+} {
   let stopped: StopReason | undefined;
   const stop = (reason: StopReason) => {
     if (stopped) return;

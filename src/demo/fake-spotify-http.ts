@@ -18,7 +18,11 @@ const closeIfEarly = (status: number): Record<string, string> => (status === 413
 
 function send(response: ServerResponse, status: number, headers: Record<string, string>, body: string): void {
   if (response.headersSent || response.destroyed) return;
-  response.writeHead(status, { ...headers, ...closeIfEarly(status), 'content-length': String(Buffer.byteLength(body)) });
+  response.writeHead(status, {
+    ...headers,
+    ...closeIfEarly(status),
+    'content-length': String(Buffer.byteLength(body)),
+  });
   response.end(body);
 }
 

@@ -9,8 +9,27 @@ export interface HtmlAnswer {
 const BRAND = 'Demo Spotify';
 const BADGE = 'Local demo, not Spotify';
 
-function page(status: number, title: string, heading: string, body: SafeHtml, tone: PageTone = 'neutral', icon = true): HtmlAnswer {
-  return { status, html: htmlPage({ title: `${title} · Demo Spotify`, brand: BRAND, badge: BADGE, mark: false, icon, heading, body, tone }) };
+function page(
+  status: number,
+  title: string,
+  heading: string,
+  body: SafeHtml,
+  tone: PageTone = 'neutral',
+  icon = true,
+): HtmlAnswer {
+  return {
+    status,
+    html: htmlPage({
+      title: `${title} · Demo Spotify`,
+      brand: BRAND,
+      badge: BADGE,
+      mark: false,
+      icon,
+      heading,
+      body,
+      tone,
+    }),
+  };
 }
 
 /** Spotify shows authorize errors in the browser, not to the app; so does the demo. */
@@ -54,7 +73,9 @@ const SCOPE_TEXT: Record<string, string> = {
 
 function scopeItem(scope: string): SafeHtml {
   const text = SCOPE_TEXT[scope];
-  return text ? html`<li><span class="scope">${text}</span><span class="scope"><code>${scope}</code></span></li>` : html`<li><code>${scope}</code></li>`;
+  return text
+    ? html`<li><span class="scope">${text}</span><span class="scope"><code>${scope}</code></span></li>`
+    : html`<li><code>${scope}</code></li>`;
 }
 
 export function consentPage(details: ConsentDetails): HtmlAnswer {
@@ -65,7 +86,9 @@ export function consentPage(details: ConsentDetails): HtmlAnswer {
     scopes.length > 0
       ? html`<p>It will be able to:</p><ul>${scopes.map(scopeItem)}</ul>`
       : html`<p>It asks for no scopes: only your public profile.</p>`;
-  const app = client.name ? html`<strong>${client.name}</strong><br><code class="muted">${client.clientId}</code>` : html`<code>${client.clientId}</code>`;
+  const app = client.name
+    ? html`<strong>${client.name}</strong><br><code class="muted">${client.clientId}</code>`
+    : html`<code>${client.clientId}</code>`;
   return page(
     200,
     'Authorize app',

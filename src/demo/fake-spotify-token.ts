@@ -42,9 +42,11 @@ function authenticate(store: FakeStore, caller: TokenCaller, form: URLSearchPara
   const client = store.clients.get(caller.clientId ?? '');
   if (!client) return oauthError('invalid_client', 'Invalid client');
   const bodyId = form.get('client_id');
-  if (caller.auth === 'basic' && bodyId !== null && bodyId !== client.clientId) return oauthError('invalid_client', 'Invalid client');
+  if (caller.auth === 'basic' && bodyId !== null && bodyId !== client.clientId)
+    return oauthError('invalid_client', 'Invalid client');
   if (caller.auth === 'pkce') return { client, isPublic: true };
-  if (!client.clientSecret || caller.secret !== client.clientSecret) return oauthError('invalid_client', 'Invalid client secret');
+  if (!client.clientSecret || caller.secret !== client.clientSecret)
+    return oauthError('invalid_client', 'Invalid client secret');
   return { client, isPublic: false };
 }
 
@@ -55,12 +57,22 @@ function tokenResponse(
   refreshToken: string | undefined,
 ): JsonAnswer & { accessToken: string } {
   const { token, expiresIn } = store.issueAccessToken(clientId, scopes);
-  const json: Record<string, unknown> = { access_token: token, token_type: 'Bearer', scope: scopes.join(' '), expires_in: expiresIn };
+  const json: Record<string, unknown> = {
+    access_token: token,
+    token_type: 'Bearer',
+    scope: scopes.join(' '),
+    expires_in: expiresIn,
+  };
   if (refreshToken !== undefined) json.refresh_token = refreshToken;
   return { status: 200, json, accessToken: token };
 }
 
-function exchangeCode(store: FakeStore, { client, isPublic }: Authenticated, form: URLSearchParams, omitRefresh: boolean): JsonAnswer {
+function exchangeCode(
+  store: FakeStore,
+  { client, isPublic }: Authenticated,
+  form: URLSearchParams,
+  omitRefresh: boolean,
+): JsonAnswer {
   const code = form.get('code') ?? '';
   const record = store.codes.get(code);
   if (!record || record.clientId !== client.clientId) return oauthError('invalid_grant', 'Invalid authorization code');
@@ -81,7 +93,8 @@ function exchangeCode(store: FakeStore, { client, isPublic }: Authenticated, for
   if (record.codeChallenge) {
     if (verifier === null) return oauthError('invalid_request', 'code_verifier required');
     const challenge = createHash('sha256').update(verifier, 'ascii').digest('base64url');
-    if (!VERIFIER.test(verifier) || challenge !== record.codeChallenge) return oauthError('invalid_grant', 'code_verifier was incorrect');
+    if (!VERIFIER.test(verifier) || challenge !== record.codeChallenge)
+      return oauthError('invalid_grant', 'code_verifier was incorrect');
   } else if (verifier !== null) {
     return oauthError('invalid_grant', 'code_verifier was incorrect');
   } else if (isPublic) {
@@ -89,13 +102,20 @@ function exchangeCode(store: FakeStore, { client, isPublic }: Authenticated, for
   }
 
   record.used = true;
-  const refreshToken = omitRefresh ? undefined : store.issueRefreshToken(client.clientId, record.scopes, record.codeChallenge !== undefined);
+  const refreshToken = omitRefresh
+    ? undefined
+    : store.issueRefreshToken(client.clientId, record.scopes, record.codeChallenge !== undefined);
   const answer = tokenResponse(store, client.clientId, record.scopes, refreshToken);
   record.issued = { accessToken: answer.accessToken, refreshToken };
   return { status: answer.status, json: answer.json };
 }
 
-function refresh(store: FakeStore, { client, isPublic }: Authenticated, form: URLSearchParams, omitRefresh: boolean): JsonAnswer {
+function refresh(
+  store: FakeStore,
+  { client, isPublic }: Authenticated,
+  form: URLSearchParams,
+  omitRefresh: boolean,
+): JsonAnswer {
   const token = form.get('refresh_token') ?? '';
   const record = store.refreshTokens.get(token);
   if (!record || record.clientId !== client.clientId) return oauthError('invalid_grant', 'Invalid refresh token');
@@ -114,7 +134,12 @@ function refresh(store: FakeStore, { client, isPublic }: Authenticated, form: UR
 }
 
 /** POST /api/token after faults and body parsing: Spotify's documented answers. */
-export function handleToken(store: FakeStore, caller: TokenCaller, form: URLSearchParams, omitRefresh: boolean): JsonAnswer {
+export function handleToken(
+  store: FakeStore,
+  caller: TokenCaller,
+  form: URLSearchParams,
+  omitRefresh: boolean,
+): JsonAnswer {
   const grantType = form.get('grant_type');
   if (!grantType) return oauthError('unsupported_grant_type', 'grant_type parameter is missing');
   if (grantType !== 'authorization_code' && grantType !== 'refresh_token') {

@@ -13,7 +13,10 @@ export type * from './fake-spotify-types.js';
 const formProblem = (problem: 'too-large' | 'wrong-type'): JsonAnswer =>
   problem === 'too-large'
     ? { status: 413, json: { error: 'invalid_request', error_description: 'Request body too large' } }
-    : { status: 400, json: { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' } };
+    : {
+        status: 400,
+        json: { error: 'invalid_request', error_description: 'Content-Type must be application/x-www-form-urlencoded' },
+      };
 
 function sendAuthorize(response: ServerResponse, answer: AuthorizeAnswer): void {
   if ('location' in answer) {
@@ -40,7 +43,8 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
     const form = await readForm(request);
     const fields = typeof form === 'string' ? new URLSearchParams() : form;
     const caller = identifyCaller(request.headers.authorization, fields);
-    const record = (status: number) => tokenRequests.push({ grantType: fields.get('grant_type') ?? '', clientAuth: caller.auth, status });
+    const record = (status: number) =>
+      tokenRequests.push({ grantType: fields.get('grant_type') ?? '', clientAuth: caller.auth, status });
     const fault = faults.shift();
     if (fault?.kind === 'destroy') {
       record(0);
@@ -53,7 +57,10 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
       return;
     }
     if (fault?.kind === 'delay') await sleep(fault.ms);
-    const answer = typeof form === 'string' ? formProblem(form) : handleToken(store, caller, form, fault?.kind === 'omit-refresh-token');
+    const answer =
+      typeof form === 'string'
+        ? formProblem(form)
+        : handleToken(store, caller, form, fault?.kind === 'omit-refresh-token');
     record(answer.status);
     sendJson(response, answer, { pragma: 'no-cache' });
   }
@@ -64,7 +71,11 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
     const allow = (expected: string) => {
       if (method === expected) return true;
       response.setHeader('allow', expected);
-      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/v1/')) sendJson(response, { status: 405, json: { error: 'invalid_request', error_description: 'Method not allowed' } });
+      if (url.pathname.startsWith('/api/') || url.pathname.startsWith('/v1/'))
+        sendJson(response, {
+          status: 405,
+          json: { error: 'invalid_request', error_description: 'Method not allowed' },
+        });
       else sendHtml(response, errorPage(`Method ${method} not allowed`, 405));
       return false;
     };
@@ -76,7 +87,8 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
         if (!allow('POST')) return;
         const form = await readForm(request);
         if (form === 'too-large') sendHtml(response, errorPage('Request body too large', 413));
-        else if (form === 'wrong-type') sendHtml(response, errorPage('The form must be sent as application/x-www-form-urlencoded'));
+        else if (form === 'wrong-type')
+          sendHtml(response, errorPage('The form must be sent as application/x-www-form-urlencoded'));
         else sendAuthorize(response, handleDecision(store, form));
         return;
       }
@@ -87,13 +99,16 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
         if (allow('GET')) sendJson(response, meAnswer(store, request.headers.authorization));
         return;
       default:
-        if (url.pathname.startsWith('/v1/')) sendJson(response, { status: 404, json: { error: { status: 404, message: 'Service not found' } } });
+        if (url.pathname.startsWith('/v1/'))
+          sendJson(response, { status: 404, json: { error: { status: 404, message: 'Service not found' } } });
         else sendHtml(response, notFoundPage());
     }
   }
 
   const server = createServer((request, response) => {
-    route(request, response).catch(() => sendJson(response, { status: 500, json: { error: 'server_error', error_description: 'Demo service failure' } }));
+    route(request, response).catch(() =>
+      sendJson(response, { status: 500, json: { error: 'server_error', error_description: 'Demo service failure' } }),
+    );
   });
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {

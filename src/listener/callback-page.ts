@@ -33,7 +33,10 @@ function spec(page: CallbackPage): PageSpec {
     case 'success': {
       // A display name may be empty or equal to the id; show the id only when it adds something.
       const { displayName, id } = page.account;
-      const who = displayName && displayName !== id ? html`<strong>${displayName}</strong> (<code>${id}</code>)` : html`<code>${id}</code>`;
+      const who =
+        displayName && displayName !== id
+          ? html`<strong>${displayName}</strong> (<code>${id}</code>)`
+          : html`<code>${id}</code>`;
       return {
         status: 200,
         title: 'Authorized',

@@ -29,7 +29,8 @@ const SAFE_HEADERS = {
   'referrer-policy': 'no-referrer',
   'x-content-type-options': 'nosniff',
   'x-frame-options': 'DENY',
-  'content-security-policy': "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+  'content-security-policy':
+    "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
   connection: 'close',
 } as const;
 
@@ -39,7 +40,12 @@ const SAFE_HEADERS = {
  */
 const MAX_CONNECTIONS = 256;
 
-function send(response: ServerResponse, page: CallbackPage, extra: Record<string, string> = {}, log: DebugLog = silentLog): void {
+function send(
+  response: ServerResponse,
+  page: CallbackPage,
+  extra: Record<string, string> = {},
+  log: DebugLog = silentLog,
+): void {
   const { status, html } = renderCallbackPage(page);
   log('callback answer', { method: response.req.method, path: response.req.url ?? '', status, page: page.kind });
   if (response.headersSent || response.destroyed) return;
@@ -68,7 +74,8 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
       return send(response, { kind: 'not-found' }, {}, log);
     }
     // An absolute or scheme-relative target ("//evil.example/callback") is not our path.
-    if (url.host !== 'placeholder' || url.pathname !== options.path) return send(response, { kind: 'not-found' }, {}, log);
+    if (url.host !== 'placeholder' || url.pathname !== options.path)
+      return send(response, { kind: 'not-found' }, {}, log);
     // Only GET: a HEAD from a link preview or prefetcher must never consume the single-use code.
     if (request.method !== 'GET') return send(response, { kind: 'method-not-allowed' }, { allow: 'GET' }, log);
     send(response, await options.onCallback(url.searchParams), {}, log);
@@ -76,9 +83,16 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
 
   // Slow senders (slowloris) are dropped after a few seconds; Node checks these deadlines every
   // connectionsCheckingInterval, 30 s by default, which would let them linger far too long.
-  const limits = { maxHeaderSize: 8 * 1024, requestTimeout: 10_000, headersTimeout: 5_000, connectionsCheckingInterval: 1_000 };
+  const limits = {
+    maxHeaderSize: 8 * 1024,
+    requestTimeout: 10_000,
+    headersTimeout: 5_000,
+    connectionsCheckingInterval: 1_000,
+  };
   const server = createServer(limits, (request, response) => {
-    handle(request, response).catch(() => send(response, { kind: 'error', message: 'Something went wrong in pytify-auth.' }, {}, log));
+    handle(request, response).catch(() =>
+      send(response, { kind: 'error', message: 'Something went wrong in pytify-auth.' }, {}, log),
+    );
   });
   server.maxConnections = MAX_CONNECTIONS;
   server.keepAliveTimeout = 1_000;
@@ -104,7 +118,13 @@ export function startCallbackServer(options: CallbackServerOptions): Promise<Cal
   return new Promise((resolve, reject) => {
     server.once('error', (error: NodeJS.ErrnoException) => {
       if (error.code === 'EADDRINUSE') reject(new PortInUseError(options.host, options.port));
-      else reject(new PytifyError('LISTEN_FAILED', `Could not listen on ${options.host}:${options.port} (${error.code ?? error.message})`));
+      else
+        reject(
+          new PytifyError(
+            'LISTEN_FAILED',
+            `Could not listen on ${options.host}:${options.port} (${error.code ?? error.message})`,
+          ),
+        );
     });
     server.listen({ host: options.host, port: options.port, exclusive: true }, () => {
       const port = (server.address() as AddressInfo).port;

@@ -22,7 +22,9 @@ function listeningInode(table: string, port: number): string | undefined {
  */
 export async function findPortHolder(port: number, proc = '/proc'): Promise<PortHolder | undefined> {
   try {
-    const tables = await Promise.all(['tcp', 'tcp6'].map((name) => readFile(`${proc}/net/${name}`, 'utf8').catch(() => '')));
+    const tables = await Promise.all(
+      ['tcp', 'tcp6'].map((name) => readFile(`${proc}/net/${name}`, 'utf8').catch(() => '')),
+    );
     const inode = tables.map((table) => listeningInode(table, port)).find((found) => found && found !== '0');
     if (!inode) return undefined;
     const wanted = `socket:[${inode}]`;

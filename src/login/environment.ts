@@ -50,7 +50,11 @@ export function detectEnvironment(probe: EnvironmentProbe): RunEnvironment {
 }
 
 /** The exact command, run on the user's own machine, that carries the callback here over SSH. */
-export function sshForwardCommand(environment: Extract<RunEnvironment, { kind: 'ssh' }>, host: string, port: number): string {
+export function sshForwardCommand(
+  environment: Extract<RunEnvironment, { kind: 'ssh' }>,
+  host: string,
+  port: number,
+): string {
   const target = environment.serverAddress
     ? `${environment.user ? `${environment.user}@` : ''}${environment.serverAddress}`
     : '<this host>';

@@ -218,7 +218,10 @@ export class LoginFlow {
     const page = await this.handleCallback(query);
     switch (page.kind) {
       case 'invalid-state':
-        return { accepted: false, reason: 'That URL belongs to another attempt (its state does not match): use the newest URL.' };
+        return {
+          accepted: false,
+          reason: 'That URL belongs to another attempt (its state does not match): use the newest URL.',
+        };
       case 'expired':
         return { accepted: false, reason: 'No authorization is waiting: press Enter to start one.' };
       case 'already-completed':
@@ -259,7 +262,8 @@ export class LoginFlow {
     try {
       this.emit({ type: 'exchanging' });
       // 5xx, 429 and network blips are retried with backoff (Retry-After honoured, bounded).
-      const retried = <T>(operation: () => Promise<T>) => withRetry(operation, this.deps.sleep ?? realSleep, this.deps.retry);
+      const retried = <T>(operation: () => Promise<T>) =>
+        withRetry(operation, this.deps.sleep ?? realSleep, this.deps.retry);
       const grant = await retried(() =>
         tokenClient.exchangeCode({ code, redirectUri: this.redirectUri, codeVerifier: attempt.verifier }),
       );
@@ -274,7 +278,9 @@ export class LoginFlow {
     } catch (error) {
       if (this.attempt === attempt) this.attempt = undefined;
       const failure =
-        error instanceof PytifyError ? error : new PytifyError('TOKEN_ENDPOINT_ERROR', 'Unexpected failure while completing the login');
+        error instanceof PytifyError
+          ? error
+          : new PytifyError('TOKEN_ENDPOINT_ERROR', 'Unexpected failure while completing the login');
       this.emit({ type: 'failed', error: { code: failure.code, message: failure.message } });
       return { kind: 'error', message: failure.message };
     }

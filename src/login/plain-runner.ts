@@ -33,7 +33,10 @@ function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: s
       return { err: ['Checking the token with Spotify…'] };
     case 'authorized':
       return {
-        err: [`Authorized as ${state.account.displayName} (${state.account.id})`, `Refresh token saved to ${state.tokenFile}`],
+        err: [
+          `Authorized as ${state.account.displayName} (${state.account.id})`,
+          `Refresh token saved to ${state.tokenFile}`,
+        ],
       };
     case 'declined':
       return { err: ['Access was declined in the browser.'] };
@@ -46,7 +49,13 @@ function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: s
   }
 }
 
-const FINAL: ReadonlySet<LoginState['kind']> = new Set(['authorized', 'declined', 'token-error', 'timed-out', 'port-busy']);
+const FINAL: ReadonlySet<LoginState['kind']> = new Set([
+  'authorized',
+  'declined',
+  'token-error',
+  'timed-out',
+  'port-busy',
+]);
 
 /**
  * Paste-back without a terminal: each line on stdin (a pipe, or a terminal when only stdout is

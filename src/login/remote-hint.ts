@@ -30,7 +30,10 @@ export function remoteHint(info: LoginInfo): HintLine[] {
     case 'container':
       return [
         { role: 'say', text: 'Inside a container: open the URL above in a browser on the host.' },
-        { role: 'aside', text: 'Publish the callback port (docker run -p 127.0.0.1:PORT:PORT) or paste the URL the browser ends on.' },
+        {
+          role: 'aside',
+          text: 'Publish the callback port (docker run -p 127.0.0.1:PORT:PORT) or paste the URL the browser ends on.',
+        },
       ];
     case 'no-display':
       return [

@@ -1,7 +1,6 @@
 import type { ErrorCode } from '../core/errors.js';
 import type { Account } from '../token/account.js';
 
-
 /** What the user needs to know about an error: a stable code and words without secrets. */
 export interface ErrorInfo {
   code: ErrorCode;

@@ -17,7 +17,10 @@ const isSetBySetup = (key: string): boolean => {
  * the file already had, untouched. Nothing else: defaults stay out of the file, so they can
  * change with pytify-auth instead of being frozen in every config.
  */
-export function buildConfigData(base: Readonly<Record<string, unknown>>, answers: SetupAnswers): Record<string, unknown> {
+export function buildConfigData(
+  base: Readonly<Record<string, unknown>>,
+  answers: SetupAnswers,
+): Record<string, unknown> {
   const kept = Object.entries(base).filter(([key]) => !isSetBySetup(key));
   return {
     clientId: answers.clientId,

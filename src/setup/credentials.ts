@@ -50,7 +50,11 @@ export function checkClientId(value: string): CredentialCheck {
 export function checkClientSecret(value: string, clientId: string): CredentialCheck {
   if (value === '') return OK;
   if (value === clientId) {
-    return { ok: false, incomplete: false, problem: 'This is the Client ID again: the secret is under "View client secret"' };
+    return {
+      ok: false,
+      incomplete: false,
+      problem: 'This is the Client ID again: the secret is under "View client secret"',
+    };
   }
   return shape(value, 'client secret', false);
 }

@@ -14,7 +14,11 @@ export interface PlainOutput {
  * Without a terminal nothing can be asked: the setup guide goes to stderr and the exact file to
  * write to stdout. Exit 1 (not authorized; nothing was saved), or 2 for a config to fix first.
  */
-export async function printSetupGuide(options: InspectOptions, out: PlainOutput, headline?: (editing: string) => string): Promise<number> {
+export async function printSetupGuide(
+  options: InspectOptions,
+  out: PlainOutput,
+  headline?: (editing: string) => string,
+): Promise<number> {
   let plan;
   try {
     plan = await prepareSetup(options);

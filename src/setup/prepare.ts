@@ -56,7 +56,8 @@ async function isYaml(file: string): Promise<boolean> {
 function carried(inspection: Inspection, home: string): Record<string, unknown> {
   const { settings } = inspection.file;
   const from = inspection.found?.file;
-  const tokenFile = settings.tokenFile && from ? path.resolve(path.dirname(from), expandHome(settings.tokenFile, home)) : undefined;
+  const tokenFile =
+    settings.tokenFile && from ? path.resolve(path.dirname(from), expandHome(settings.tokenFile, home)) : undefined;
   const { clientId: _id, clientSecret: _secret, ...rest } = settings;
   return { ...rest, ...(tokenFile ? { tokenFile } : {}) };
 }
@@ -83,7 +84,13 @@ export async function prepareSetup(options: InspectOptions): Promise<SetupPlan> 
   }
   const edit = configFlag ?? (found && rewritable(found.file) ? found.file : undefined);
   const file = edit ?? path.join(cwd, '.spotifyrc');
-  const base = edit ? (isRecord(found?.data) ? found.data : {}) : found ? carried(inspection, options.homeDir ?? os.homedir()) : {};
+  const base = edit
+    ? isRecord(found?.data)
+      ? found.data
+      : {}
+    : found
+      ? carried(inspection, options.homeDir ?? os.homedir())
+      : {};
   const exists = existsSync(file);
   const { settings } = inspection.file;
   return {

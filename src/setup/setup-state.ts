@@ -89,7 +89,9 @@ function submit(state: SetupState): SetupState {
   if (state.step === 'client-id') {
     // Nothing typed yet: Enter opens the dashboard (the container sees 'opening' and does it).
     if (state.clientId === '') return state.dashboard === 'opening' ? state : { ...state, dashboard: 'opening' };
-    return checkClientId(state.clientId).ok ? { ...state, step: 'secret', rejected: false } : { ...state, rejected: true };
+    return checkClientId(state.clientId).ok
+      ? { ...state, step: 'secret', rejected: false }
+      : { ...state, rejected: true };
   }
   if (state.step === 'secret') {
     if (!checkClientSecret(state.clientSecret, state.clientId).ok) return { ...state, rejected: true };
@@ -138,6 +140,11 @@ export function reduceSetup(state: SetupState, action: SetupAction): SetupState 
       return state.step === 'saving' ? { ...state, step: 'saved' } : state;
     case 'save-failed':
       // The file appeared after the screens started (another terminal, an editor): ask now.
-      return { ...state, step: 'save-failed', error: action.message, askBeforeSaving: state.askBeforeSaving || action.fileExists };
+      return {
+        ...state,
+        step: 'save-failed',
+        error: action.message,
+        askBeforeSaving: state.askBeforeSaving || action.fileExists,
+      };
   }
 }

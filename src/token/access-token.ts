@@ -19,7 +19,12 @@ export interface AccessTokenDeps {
   createClient?: (config: Config) => TokenClient;
 }
 
-export function obtainFor(config: Config, deps: AccessTokenDeps, verify: boolean, minValidityMs?: number): Promise<Obtained> {
+export function obtainFor(
+  config: Config,
+  deps: AccessTokenDeps,
+  verify: boolean,
+  minValidityMs?: number,
+): Promise<Obtained> {
   return obtainAccessToken(
     {
       tokenFile: config.tokenFile,

@@ -6,14 +6,23 @@ import { describeSavedAuthorization, readAuthorization, saveAuthorization } from
  * next to it (account, scopes, dates, access token) that `status`, `token` and the launch screen
  * read. A record that cannot be written never fails the login: the token is what matters.
  */
-export function createAuthorizationStore(tokenFile: string, expect: { clientId: string; scopes: string[] }): TokenStore {
+export function createAuthorizationStore(
+  tokenFile: string,
+  expect: { clientId: string; scopes: string[] },
+): TokenStore {
   const file = createFileTokenStore(tokenFile);
   return {
     path: tokenFile,
     read: () => file.read(),
     async save(refreshToken, context) {
       if (!context) return file.save(refreshToken);
-      await saveAuthorization(tokenFile, { refreshToken, grant: context.grant, account: context.account, clientId: expect.clientId, now: context.now });
+      await saveAuthorization(tokenFile, {
+        refreshToken,
+        grant: context.grant,
+        account: context.account,
+        clientId: expect.clientId,
+        now: context.now,
+      });
     },
     async describe(now) {
       return describeSavedAuthorization(await readAuthorization(tokenFile, { ...expect, now }));

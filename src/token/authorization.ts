@@ -47,7 +47,11 @@ export async function saveAuthorization(tokenFile: string, input: NewAuthorizati
       return { warnings: [] };
     } catch (error) {
       const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-      return { warnings: [`could not write ${recordFile} (${reason}); the token is saved, and the record is rebuilt on the next refresh`] };
+      return {
+        warnings: [
+          `could not write ${recordFile} (${reason}); the token is saved, and the record is rebuilt on the next refresh`,
+        ],
+      };
     }
   } finally {
     await lock?.release();

@@ -31,7 +31,10 @@ export const minValidityMsOf = (options: GetAccessTokenOptions): number => (opti
  * more than reading files: a refresh (no lock, network or write here), or an error to report.
  * `pytify-auth token` answers from this before loading the rest of the program.
  */
-export async function cachedAccessToken(options: GetAccessTokenOptions, now: () => number = Date.now): Promise<AccessToken | undefined> {
+export async function cachedAccessToken(
+  options: GetAccessTokenOptions,
+  now: () => number = Date.now,
+): Promise<AccessToken | undefined> {
   try {
     const loaded = await loadTokenConfig(options);
     const cached = await readCachedToken(loaded.config, now(), minValidityMsOf(options));

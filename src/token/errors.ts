@@ -64,9 +64,19 @@ function fromTokenError(error: TokenError): AccessTokenError {
   const extra = { status, retryAfterSeconds, cause: error };
   switch (error.code) {
     case 'INVALID_GRANT':
-      return new AccessTokenError('REAUTHORIZE_REQUIRED', 'INVALID_GRANT', `${REAUTHORIZE_HINT} (Spotify: ${detail(error)})`, extra);
+      return new AccessTokenError(
+        'REAUTHORIZE_REQUIRED',
+        'INVALID_GRANT',
+        `${REAUTHORIZE_HINT} (Spotify: ${detail(error)})`,
+        extra,
+      );
     case 'INVALID_CLIENT':
-      return new AccessTokenError('CONFIG_ERROR', 'INVALID_CLIENT', `${error.message}; check clientId (and clientSecret) in your configuration`, extra);
+      return new AccessTokenError(
+        'CONFIG_ERROR',
+        'INVALID_CLIENT',
+        `${error.message}; check clientId (and clientSecret) in your configuration`,
+        extra,
+      );
     case 'NETWORK_ERROR':
       return new AccessTokenError('TEMPORARY_FAILURE', 'NETWORK_ERROR', `${error.message}; try again later`, extra);
     case 'RATE_LIMITED':
@@ -79,10 +89,16 @@ function fromTokenError(error: TokenError): AccessTokenError {
     return new AccessTokenError('TEMPORARY_FAILURE', 'SERVER_ERROR', `${error.message}; try again later`, extra);
   }
   if (error.code === 'PROFILE_ERROR' && status === 401) {
-    return new AccessTokenError('REAUTHORIZE_REQUIRED', 'TOKEN_REJECTED', `${REAUTHORIZE_HINT} (${error.message})`, extra);
+    return new AccessTokenError(
+      'REAUTHORIZE_REQUIRED',
+      'TOKEN_REJECTED',
+      `${REAUTHORIZE_HINT} (${error.message})`,
+      extra,
+    );
   }
   if (error.code === 'PROFILE_ERROR' && status === 403) {
-    const advice = "in Development Mode the account must be added under the app's User Management in the Spotify dashboard";
+    const advice =
+      "in Development Mode the account must be added under the app's User Management in the Spotify dashboard";
     return new AccessTokenError('CONFIG_ERROR', 'ACCOUNT_NOT_ALLOWED', `${error.message}; ${advice}`, extra);
   }
   return new AccessTokenError('CONFIG_ERROR', 'TOKEN_ENDPOINT_ERROR', error.message, extra);

@@ -88,7 +88,10 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST') throw new PytifyError('TOKEN_STORE_ERROR', `Could not create the lock file ${path} (${code ?? 'failed'})`, { cause: error });
+      if (code !== 'EEXIST')
+        throw new PytifyError('TOKEN_STORE_ERROR', `Could not create the lock file ${path} (${code ?? 'failed'})`, {
+          cause: error,
+        });
     }
     const holder = await inspect(path);
     if (holder && isStale(holder, staleMs)) {

@@ -6,7 +6,12 @@ import type { TokenGrant } from './token-client.js';
  * The record, when its access token may be handed out again: written for this very refresh token
  * (not one another tool put in the file since) and this app, with more than `minValidityMs` left.
  */
-export function usableRecord(saved: Saved & { token: string }, clientId: string, now: number, minValidityMs: number): TokenRecord | undefined {
+export function usableRecord(
+  saved: Saved & { token: string },
+  clientId: string,
+  now: number,
+  minValidityMs: number,
+): TokenRecord | undefined {
   const record = saved.record;
   if (!record?.accessToken || record.accessTokenExpiresAt === undefined) return undefined;
   if (record.clientId !== clientId || record.refreshTokenSha256 !== fingerprint(saved.token)) return undefined;

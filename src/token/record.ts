@@ -76,14 +76,20 @@ export function parseRecord(content: string): TokenRecord {
   if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Unreadable('not a JSON object');
   if (data.version !== 1) throw new Unreadable(`unknown version ${JSON.stringify(data.version) ?? 'none'}`);
   const account = data.account as Record<string, unknown> | null | undefined;
-  if (account !== null && account !== undefined && typeof account !== 'object') throw new Unreadable('"account" is not an object');
+  if (account !== null && account !== undefined && typeof account !== 'object')
+    throw new Unreadable('"account" is not an object');
   const scope = text(data.scope, 'scope', true) ?? '';
   return {
     clientId: text(data.client_id, 'client_id', false)!,
     authorizedAt: time(data.authorized_at, 'authorized_at', true),
     knownSince: time(data.known_since, 'known_since', false)!,
     scopes: scope.split(' ').filter(Boolean),
-    account: account ? { displayName: text(account.display_name, 'account.display_name', false)!, id: text(account.id, 'account.id', false)! } : undefined,
+    account: account
+      ? {
+          displayName: text(account.display_name, 'account.display_name', false)!,
+          id: text(account.id, 'account.id', false)!,
+        }
+      : undefined,
     accessToken: text(data.access_token, 'access_token', true),
     tokenType: text(data.token_type, 'token_type', true),
     accessTokenExpiresAt: time(data.expires_at, 'expires_at', true),
@@ -96,7 +102,8 @@ export type RecordRead = { record?: TokenRecord; problem?: string };
 /** Never throws: a missing record is normal, a broken one is a problem to report and replace. */
 export async function readRecord(path: string): Promise<RecordRead> {
   try {
-    if ((await lstat(path)).isSymbolicLink()) return { problem: `the record ${path} is a symbolic link and was ignored` };
+    if ((await lstat(path)).isSymbolicLink())
+      return { problem: `the record ${path} is a symbolic link and was ignored` };
     return { record: parseRecord(await readText(path)) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
@@ -106,4 +113,5 @@ export async function readRecord(path: string): Promise<RecordRead> {
   }
 }
 
-export const writeRecord = (path: string, record: TokenRecord): Promise<void> => writeFileAtomic(path, serializeRecord(record));
+export const writeRecord = (path: string, record: TokenRecord): Promise<void> =>
+  writeFileAtomic(path, serializeRecord(record));

@@ -42,13 +42,27 @@ export interface Obtained {
 
 function requireToken(saved: Saved): asserts saved is Saved & { token: string } {
   if (saved.token === undefined) {
-    throw new AccessTokenError('REAUTHORIZE_REQUIRED', 'NO_TOKEN', `not authorized: no refresh token in ${saved.tokenFile} — run pytify-auth to authorize`);
+    throw new AccessTokenError(
+      'REAUTHORIZE_REQUIRED',
+      'NO_TOKEN',
+      `not authorized: no refresh token in ${saved.tokenFile} — run pytify-auth to authorize`,
+    );
   }
 }
 
 function fromRecord(record: TokenRecord, refreshed: boolean, rotated: boolean, warnings: string[]): Obtained {
   const { accessToken, tokenType, accessTokenExpiresAt, scopes, account } = record;
-  return { accessToken: accessToken!, tokenType: tokenType ?? 'Bearer', expiresAt: accessTokenExpiresAt!, scopes, account, refreshed, rotated, record, warnings };
+  return {
+    accessToken: accessToken!,
+    tokenType: tokenType ?? 'Bearer',
+    expiresAt: accessTokenExpiresAt!,
+    scopes,
+    account,
+    refreshed,
+    rotated,
+    record,
+    warnings,
+  };
 }
 
 async function saveRotated(tokenFile: string, refreshToken: string): Promise<void> {
@@ -57,7 +71,12 @@ async function saveRotated(tokenFile: string, refreshToken: string): Promise<voi
   } catch (error) {
     const why = error instanceof Error ? error.message : String(error);
     const next = 'the previous refresh token no longer works: make the file writable, then run pytify-auth again';
-    throw new AccessTokenError('CONFIG_ERROR', 'TOKEN_STORE_ERROR', `Spotify issued a new refresh token, but: ${why}; ${next}`, { cause: error });
+    throw new AccessTokenError(
+      'CONFIG_ERROR',
+      'TOKEN_STORE_ERROR',
+      `Spotify issued a new refresh token, but: ${why}; ${next}`,
+      { cause: error },
+    );
   }
 }
 
@@ -79,16 +98,27 @@ async function saveRecord(path: string, record: TokenRecord, warnings: string[])
  */
 async function forgetAccessToken(saved: Saved): Promise<void> {
   if (!saved.record?.accessToken) return;
-  const withoutToken = { ...saved.record, accessToken: undefined, tokenType: undefined, accessTokenExpiresAt: undefined };
+  const withoutToken = {
+    ...saved.record,
+    accessToken: undefined,
+    tokenType: undefined,
+    accessTokenExpiresAt: undefined,
+  };
   await writeRecord(saved.recordFile, withoutToken).catch(() => undefined);
 }
 
-async function refreshHoldingLock(saved: Saved & { token: string }, deps: RefreshDeps, verify: boolean): Promise<Obtained> {
+async function refreshHoldingLock(
+  saved: Saved & { token: string },
+  deps: RefreshDeps,
+  verify: boolean,
+): Promise<Obtained> {
   const warnings: string[] = [];
-  const grant = await withRetry(() => deps.client.refresh(saved.token), deps.sleep, deps.retry).catch(async (error: unknown) => {
-    if (error instanceof TokenError && error.code === 'INVALID_GRANT') await forgetAccessToken(saved);
-    throw error;
-  });
+  const grant = await withRetry(() => deps.client.refresh(saved.token), deps.sleep, deps.retry).catch(
+    async (error: unknown) => {
+      if (error instanceof TokenError && error.code === 'INVALID_GRANT') await forgetAccessToken(saved);
+      throw error;
+    },
+  );
   const now = deps.now();
   const rotated = grant.refreshToken !== undefined && grant.refreshToken !== saved.token;
   const refreshToken = rotated ? grant.refreshToken! : saved.token;
@@ -127,7 +157,12 @@ export async function obtainAccessToken(deps: RefreshDeps, options: ObtainOption
 }
 
 /** The record's access token, when it may be handed out as it is (no warnings on this path). */
-function cachedIn(saved: Saved & { token: string }, clientId: string, now: number, minValidityMs: number): Obtained | undefined {
+function cachedIn(
+  saved: Saved & { token: string },
+  clientId: string,
+  now: number,
+  minValidityMs: number,
+): Obtained | undefined {
   const record = usableRecord(saved, clientId, now, minValidityMs);
   return record && fromRecord(record, false, false, []);
 }
@@ -142,7 +177,9 @@ export async function readCachedToken(
   minValidityMs: number,
 ): Promise<Obtained | undefined> {
   const saved = await readSaved(tokenFile);
-  return saved.token === undefined ? undefined : cachedIn(saved as Saved & { token: string }, clientId, now, minValidityMs);
+  return saved.token === undefined
+    ? undefined
+    : cachedIn(saved as Saved & { token: string }, clientId, now, minValidityMs);
 }
 
 async function obtain(deps: RefreshDeps, options: ObtainOptions): Promise<Obtained> {

@@ -35,7 +35,11 @@ function delayFor(error: TokenError, attempt: number, policy: RetryPolicy): numb
   return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
 }
 
-export async function withRetry<T>(operation: () => Promise<T>, sleep: Sleep, policy: RetryPolicy = DEFAULT_RETRY): Promise<T> {
+export async function withRetry<T>(
+  operation: () => Promise<T>,
+  sleep: Sleep,
+  policy: RetryPolicy = DEFAULT_RETRY,
+): Promise<T> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await operation();

@@ -27,7 +27,9 @@ export async function readSaved(tokenFile: string): Promise<Saved> {
   } catch (error) {
     if (error instanceof PytifyError) throw error;
     const reason = (error as NodeJS.ErrnoException).code ?? 'read failed';
-    throw new PytifyError('TOKEN_STORE_ERROR', `Could not read the token file ${tokenFile} (${reason})`, { cause: error });
+    throw new PytifyError('TOKEN_STORE_ERROR', `Could not read the token file ${tokenFile} (${reason})`, {
+      cause: error,
+    });
   }
   const { record, problem } = await readRecord(recordFile);
   return { tokenFile, recordFile, token, tokenMtimeMs, record, recordProblem: problem };

@@ -100,7 +100,10 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       if (codeVerifier) form.code_verifier = codeVerifier;
       const grant = await tokenRequest(form);
       if (!grant.refreshToken) {
-        throw new TokenError('TOKEN_ENDPOINT_ERROR', 'Spotify answered without a refresh token; nothing could be saved');
+        throw new TokenError(
+          'TOKEN_ENDPOINT_ERROR',
+          'Spotify answered without a refresh token; nothing could be saved',
+        );
       }
       return grant;
     },

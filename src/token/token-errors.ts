@@ -8,7 +8,11 @@ export interface HttpAnswer {
 
 /** A short, printable excerpt of an unexpected body: no markup, no control characters. */
 export function excerpt(body: string, max = 80): string {
-  const flat = body.replace(/<[^>]*>/g, ' ').replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
+  const flat = body
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/[\u0000-\u001f\u007f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
@@ -43,21 +47,38 @@ export function describeHttpFailure(endpoint: 'token' | 'profile', answer: HttpA
   const where = endpoint === 'token' ? 'The token endpoint' : 'The Web API (/me)';
   if (status === 429) {
     const wait = retryAfterSeconds(answer.headers);
-    return new TokenError('RATE_LIMITED', `${where} is rate limiting requests${wait === undefined ? '' : `; retry after ${wait} s`}`, {
-      status,
-      retryAfterSeconds: wait,
-    });
+    return new TokenError(
+      'RATE_LIMITED',
+      `${where} is rate limiting requests${wait === undefined ? '' : `; retry after ${wait} s`}`,
+      {
+        status,
+        retryAfterSeconds: wait,
+      },
+    );
   }
   if (endpoint === 'token' && data && typeof data.error === 'string') {
     const description = typeof data.error_description === 'string' ? excerpt(data.error_description) : '';
     const text = `${description || data.error} (${data.error})`;
-    if (data.error === 'invalid_client') return new TokenError('INVALID_CLIENT', `Spotify rejected the app's credentials: ${text}`, { status, oauthError: data.error });
-    if (data.error === 'invalid_grant') return new TokenError('INVALID_GRANT', `Spotify did not accept the grant: ${text}`, { status, oauthError: data.error });
-    return new TokenError('TOKEN_ENDPOINT_ERROR', `${where} answered HTTP ${status}: ${text}`, { status, oauthError: data.error });
+    if (data.error === 'invalid_client')
+      return new TokenError('INVALID_CLIENT', `Spotify rejected the app's credentials: ${text}`, {
+        status,
+        oauthError: data.error,
+      });
+    if (data.error === 'invalid_grant')
+      return new TokenError('INVALID_GRANT', `Spotify did not accept the grant: ${text}`, {
+        status,
+        oauthError: data.error,
+      });
+    return new TokenError('TOKEN_ENDPOINT_ERROR', `${where} answered HTTP ${status}: ${text}`, {
+      status,
+      oauthError: data.error,
+    });
   }
   if (endpoint === 'profile' && data && data.error && typeof data.error === 'object') {
     const message = (data.error as Record<string, unknown>).message;
-    return new TokenError('PROFILE_ERROR', `${where} answered HTTP ${status}: ${excerpt(String(message ?? 'error'))}`, { status });
+    return new TokenError('PROFILE_ERROR', `${where} answered HTTP ${status}: ${excerpt(String(message ?? 'error'))}`, {
+      status,
+    });
   }
   const code = endpoint === 'profile' ? 'PROFILE_ERROR' : 'TOKEN_ENDPOINT_ERROR';
   // A success body carries credentials even when it is cut short: never quote it.

@@ -1,5 +1,5 @@
 import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
-import { useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LoginFlow } from '../login/flow.js';
 import { canAuthorize, type LoginState } from '../login/state.js';
 import { LoginView } from './LoginView.js';
@@ -16,6 +16,9 @@ export interface AppProps {
   onExit: (state: LoginState) => void;
 }
 
+type Pasted = PasteState & { attempt: string };
+const attemptOf = (state: LoginState): string => (state.kind === 'waiting' ? state.url : state.kind);
+
 const SPINNING: ReadonlySet<LoginState['kind']> = new Set(['starting', 'waiting', 'exchanging', 'verifying']);
 
 /** The one stateful component: follows the flow, ticks the clock, maps keys to flow actions. */
@@ -23,25 +26,21 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
   const { stdout } = useStdout();
-  const [state, setState] = useState<LoginState>(flow.state);
+  const subscribe = useCallback((onChange: () => void) => flow.subscribe(onChange), [flow]);
+  const state = useSyncExternalStore(subscribe, () => flow.state);
   const [time, setTime] = useState(now);
   const [frame, setFrame] = useState(0);
-  const [paste, setPasteState] = useState<PasteState>({ text: '' });
-  // Key events of one paste can arrive before React re-renders: read the latest text from a ref.
-  const pasteText = useRef('');
+  // The paste line belongs to one attempt: a new URL, or leaving the waiting screen, starts it
+  // afresh. Key events of one paste can arrive before React re-renders: the handler reads the
+  // latest text from a ref, and the attempt from the flow itself.
+  const [pasted, setPasted] = useState<Pasted>({ attempt: attemptOf(state), text: '' });
+  const pasteText = useRef(pasted);
+  const paste: PasteState = pasted.attempt === attemptOf(state) ? pasted : { text: '' };
   const setPaste = (next: PasteState) => {
-    pasteText.current = next.text;
-    setPasteState(next);
+    pasteText.current = { ...next, attempt: attemptOf(flow.state) };
+    setPasted(pasteText.current);
   };
-
-  useEffect(() => {
-    const unsubscribe = flow.subscribe(setState);
-    // The flow may have moved on (started listening) between the first render and now.
-    setState(flow.state);
-    return unsubscribe;
-  }, [flow]);
-  // A new attempt, or leaving the waiting screen, starts the paste line afresh.
-  useEffect(() => setPaste({ text: '' }), [state.kind === 'waiting' ? state.url : state.kind]);
+  const typedSoFar = () => (pasteText.current.attempt === attemptOf(flow.state) ? pasteText.current.text : '');
 
   const submit = (text: string) => {
     setPaste({ text });
@@ -75,9 +74,9 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
       const quit = key.escape || (key.ctrl && input === 'c');
       if (flow.state.kind === 'waiting' && !quit) {
         // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
-        if (key.backspace || key.delete) return setPaste({ text: pasteText.current.slice(0, -1) });
+        if (key.backspace || key.delete) return setPaste({ text: typedSoFar().slice(0, -1) });
         const typed = input.replace(/[\u0000-\u001f\u007f]/g, '');
-        const text = pasteText.current + typed;
+        const text = typedSoFar() + typed;
         if (key.return || /[\r\n]$/.test(input)) return text.trim() ? submit(text) : undefined;
         if (typed) setPaste({ text });
         return;
@@ -99,7 +98,15 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
   return (
     <Box flexDirection="column">
       <Warnings warnings={warnings} />
-      <LoginView state={state} info={flow.info} now={time} spinnerFrame={frame} hyperlinks={hyperlinks} paste={paste} columns={stdout.columns} />
+      <LoginView
+        state={state}
+        info={flow.info}
+        now={time}
+        spinnerFrame={frame}
+        hyperlinks={hyperlinks}
+        paste={paste}
+        columns={stdout.columns}
+      />
     </Box>
   );
 }

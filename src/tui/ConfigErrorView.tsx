@@ -34,7 +34,7 @@ function MissingClientIdGuide() {
           2. Add the redirect URI <Text color="cyan">{DEFAULT_REDIRECT_URI}</Text> exactly.
         </Text>
         <Text>3. Put the client id in .spotifyrc as {'{"clientId": "…"}'} or set SPOTIFY_CLIENT_ID.</Text>
-        <Text dimColor>   Leave the client secret out to use PKCE (recommended).</Text>
+        <Text dimColor>{'   '}Leave the client secret out to use PKCE (recommended).</Text>
       </Box>
       <Box marginTop={1}>
         <Text dimColor>Or try the whole flow first, against a local fake Spotify: pytify-auth --demo</Text>
@@ -55,7 +55,7 @@ function InvalidConfigDetails({ file, configKey }: { readonly file?: string; rea
       )}
       {configKey !== undefined && (
         <Text>
-          <Text dimColor>Key  </Text>
+          <Text dimColor>{'Key  '}</Text>
           {configKey}
         </Text>
       )}
@@ -75,7 +75,11 @@ export function ConfigErrorView({ code, message, file, configKey, warnings }: Co
         </Text>
       </Box>
       <Box marginTop={1} marginLeft={2}>
-        {code === 'CONFIG_MISSING_CLIENT_ID' ? <MissingClientIdGuide /> : <InvalidConfigDetails file={file} configKey={configKey} />}
+        {code === 'CONFIG_MISSING_CLIENT_ID' ? (
+          <MissingClientIdGuide />
+        ) : (
+          <InvalidConfigDetails file={file} configKey={configKey} />
+        )}
       </Box>
       {warnings.length > 0 && (
         <Box marginTop={1}>

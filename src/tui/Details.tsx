@@ -7,7 +7,15 @@ const LABEL_WIDTH = 14;
 /** Below this many columns the labels go above their values, so URIs keep the whole width. */
 export const NARROW_COLUMNS = 60;
 
-function Row({ label, narrow, children }: { readonly label: string; readonly narrow: boolean; readonly children: ReactNode }) {
+function Row({
+  label,
+  narrow,
+  children,
+}: {
+  readonly label: string;
+  readonly narrow: boolean;
+  readonly children: ReactNode;
+}) {
   if (narrow) {
     return (
       <Box flexDirection="column">

@@ -27,17 +27,24 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste 
       if (!info.tokenSaved) return <Keys enter="authorize in your browser" />;
       return (
         <Box flexDirection="column">
-          <Text>
-            A refresh token is already saved at {info.tokenFile}; authorizing again replaces it.
-          </Text>
+          <Text>A refresh token is already saved at {info.tokenFile}; authorizing again replaces it.</Text>
           <Keys enter="authorize again in your browser" />
         </Box>
       );
     case 'port-busy':
-      return <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} holder={state.holder} />;
+      return (
+        <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} holder={state.holder} />
+      );
     case 'waiting':
       return (
-        <WaitingStatus state={state} info={info} paste={paste} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} />
+        <WaitingStatus
+          state={state}
+          info={info}
+          paste={paste}
+          now={now}
+          spinnerFrame={spinnerFrame}
+          hyperlinks={hyperlinks}
+        />
       );
     case 'exchanging':
       return <Busy frame={spinnerFrame} label="Exchanging the authorization code for tokens…" />;
@@ -49,7 +56,9 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste 
           <Text color="green" bold>
             ✔ Authorized as {state.account.displayName} ({state.account.id})
           </Text>
-          <Text>  Refresh token saved to {state.tokenFile}</Text>
+          <Text>
+            {'  '}Refresh token saved to {state.tokenFile}
+          </Text>
         </Box>
       );
     case 'declined':

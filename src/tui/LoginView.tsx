@@ -22,7 +22,15 @@ export interface LoginViewProps {
 const EMPTY_PASTE: PasteState = { text: '' };
 
 /** The whole login screen as a pure function of its props. */
-export function LoginView({ state, info, now, spinnerFrame, hyperlinks, paste = EMPTY_PASTE, columns }: LoginViewProps) {
+export function LoginView({
+  state,
+  info,
+  now,
+  spinnerFrame,
+  hyperlinks,
+  paste = EMPTY_PASTE,
+  columns,
+}: LoginViewProps) {
   return (
     <Box flexDirection="column">
       <Text bold>pytify-auth - Spotify authorization</Text>
@@ -30,7 +38,14 @@ export function LoginView({ state, info, now, spinnerFrame, hyperlinks, paste = 
         <Details info={info} columns={columns} />
       </Box>
       <Box marginTop={1}>
-        <LoginStatus state={state} info={info} now={now} spinnerFrame={spinnerFrame} hyperlinks={hyperlinks} paste={paste} />
+        <LoginStatus
+          state={state}
+          info={info}
+          now={now}
+          spinnerFrame={spinnerFrame}
+          hyperlinks={hyperlinks}
+          paste={paste}
+        />
       </Box>
     </Box>
   );

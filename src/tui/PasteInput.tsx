@@ -14,7 +14,9 @@ export function PasteInput({ paste }: { readonly paste: PasteState }) {
   const shown = paste.text.length > SHOWN ? `…${paste.text.slice(-(SHOWN - 1))}` : paste.text;
   return (
     <Box flexDirection="column" marginTop={1}>
-      <Text dimColor>Browser on another machine, or its page did not load? Paste the URL it ended on (or the code):</Text>
+      <Text dimColor>
+        Browser on another machine, or its page did not load? Paste the URL it ended on (or the code):
+      </Text>
       <Text>
         <Text color="cyan">› </Text>
         {shown}

@@ -45,8 +45,8 @@ export function PortBusyStatus({ host, port, redirectUri, holder }: PortBusyStat
           or run with --port {'<n>'} and register {showWithPort(redirectUri, '<n>')} in the Spotify dashboard;
         </Bullet>
         <Bullet>
-          or register {showWithPort(redirectUri, '')} (no port) in the Spotify dashboard and run with --port 0
-          to take any free port.
+          or register {showWithPort(redirectUri, '')} (no port) in the Spotify dashboard and run with --port 0 to take
+          any free port.
         </Bullet>
       </Box>
       <Keys />

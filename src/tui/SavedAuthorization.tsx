@@ -4,7 +4,11 @@ import { Keys } from './Keys.js';
 const COLOUR = { info: undefined, warning: 'yellow', error: 'red' } as const;
 
 /** The launch screen when a login is already saved: who, since when, how long it has left. */
-export function SavedAuthorization({ lines }: { readonly lines: ReadonlyArray<{ tone: 'info' | 'warning' | 'error'; text: string }> }) {
+export function SavedAuthorization({
+  lines,
+}: {
+  readonly lines: ReadonlyArray<{ tone: 'info' | 'warning' | 'error'; text: string }>;
+}) {
   return (
     <Box flexDirection="column">
       {lines.map((line) => (

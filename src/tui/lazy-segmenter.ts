@@ -23,7 +23,8 @@ class CharacterSegments {
   }
 
   *[Symbol.iterator](): IterableIterator<Intl.SegmentData> {
-    for (let index = 0; index < this.input.length; index += 1) yield { segment: this.input[index]!, index, input: this.input };
+    for (let index = 0; index < this.input.length; index += 1)
+      yield { segment: this.input[index]!, index, input: this.input };
   }
 }
 
@@ -46,7 +47,9 @@ export class LazySegmenter {
   segment(input: string): Segments {
     const text = String(input);
     const graphemes = (this.#options?.granularity ?? 'grapheme') === 'grapheme';
-    return graphemes && SINGLE_CHARACTER_CLUSTERS.test(text) ? new CharacterSegments(text) : this.#segmenter().segment(text);
+    return graphemes && SINGLE_CHARACTER_CLUSTERS.test(text)
+      ? new CharacterSegments(text)
+      : this.#segmenter().segment(text);
   }
 
   resolvedOptions(): Intl.ResolvedSegmenterOptions {

@@ -35,7 +35,9 @@ export function ConfirmStep({ fileLabel, clientId, hasSecret, kept, rewritesYaml
         <Row label="unchanged" value={kept.length > 0 ? kept.join(', ') : '(no other settings)'} />
       </Box>
       {rewritesYaml && (
-        <Text color="yellow">It is YAML now: it is saved as JSON (YAML reads that too), and its comments are lost.</Text>
+        <Text color="yellow">
+          It is YAML now: it is saved as JSON (YAML reads that too), and its comments are lost.
+        </Text>
       )}
       <Box marginTop={1}>
         <KeyLine press="y" then="to save" other="n or Esc to go back" />

@@ -31,7 +31,9 @@ export function SetupApp({ plan, cwd, browser, save, onExit }: SetupAppProps) {
 
   useEffect(() => {
     if (state.step !== 'saving') return;
-    const content = configText(buildConfigData(plan.base, { clientId: state.clientId, clientSecret: state.clientSecret }));
+    const content = configText(
+      buildConfigData(plan.base, { clientId: state.clientId, clientSecret: state.clientSecret }),
+    );
     save(content, state.askBeforeSaving).then(
       () => dispatch({ type: 'saved' }),
       (error: unknown) =>
@@ -41,7 +43,9 @@ export function SetupApp({ plan, cwd, browser, save, onExit }: SetupAppProps) {
           fileExists: error instanceof SetupWriteError && error.code === 'FILE_EXISTS',
         }),
     );
-    // Once per entry into "saving" (a retry enters it again); nothing else changes meanwhile.
+    // Once per entry into "saving" (a retry enters it again); nothing else changes meanwhile, so
+    // the other values it reads are deliberately not dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [state.step]);
 
   useEffect(() => {

@@ -28,9 +28,17 @@ function Step({ plan, state, cwd }: SetupViewProps) {
     case 'client-id':
       return <ClientIdStep value={state.clientId} rejected={state.rejected} />;
     case 'secret': {
-      const carried = plan.carriedFrom ? { from: displayPath(plan.carriedFrom, cwd), keys: keptKeys(plan.base) } : undefined;
+      const carried = plan.carriedFrom
+        ? { from: displayPath(plan.carriedFrom, cwd), keys: keptKeys(plan.base) }
+        : undefined;
       return (
-        <SecretStep clientId={state.clientId} value={state.clientSecret} rejected={state.rejected} fileLabel={fileLabel} carried={carried} />
+        <SecretStep
+          clientId={state.clientId}
+          value={state.clientSecret}
+          rejected={state.rejected}
+          fileLabel={fileLabel}
+          carried={carried}
+        />
       );
     }
     case 'confirm':
@@ -48,7 +56,9 @@ function Step({ plan, state, cwd }: SetupViewProps) {
     case 'saved':
       return <SaveStatus step="saved" fileLabel={fileLabel} hasSecret={hasSecret} />;
     case 'save-failed':
-      return <SaveStatus step="save-failed" fileLabel={fileLabel} error={state.error ?? 'The file could not be saved.'} />;
+      return (
+        <SaveStatus step="save-failed" fileLabel={fileLabel} error={state.error ?? 'The file could not be saved.'} />
+      );
     case 'cancelled':
       return <Text dimColor>Setup cancelled: nothing was saved.</Text>;
   }

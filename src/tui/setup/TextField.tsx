@@ -5,7 +5,15 @@ import type { CredentialCheck } from '../../setup/credentials.js';
 export const LABEL_WIDTH = 16;
 
 /** What the field says under the value: progress while typing, the problem once Enter was refused. */
-export function CheckLine({ check, rejected, valid }: { readonly check: CredentialCheck; readonly rejected: boolean; readonly valid: string }) {
+export function CheckLine({
+  check,
+  rejected,
+  valid,
+}: {
+  readonly check: CredentialCheck;
+  readonly rejected: boolean;
+  readonly valid: string;
+}) {
   if (check.ok) return <Text color="green">✔ {valid}</Text>;
   if (check.incomplete && !rejected) return <Text dimColor>{check.problem}</Text>;
   return (
