@@ -43,8 +43,9 @@ describe('file token store', () => {
     await writeFile(path, 'good-token');
     const failure = Object.assign(new Error('injected'), { code: failing === 'write' ? 'ENOSPC' : 'EXDEV' });
     const io: AtomicWriteIo = {
-      async writeTemporary(temporary, content) {
-        await nodeFileIo.writeTemporary(temporary, content.slice(0, 3)); // a partial write, then the failure
+      ...nodeFileIo,
+      async writeNew(temporary, content) {
+        await nodeFileIo.writeNew(temporary, content.slice(0, 3)); // a partial write, then the failure
         if (failing === 'write') throw failure;
       },
       async rename(from, to) {

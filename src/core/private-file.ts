@@ -1,5 +1,6 @@
-// Every private file this tool writes (the token file, its record, a saved config) goes through
-// here: readers see the old file or the new one, never a partial one, and nobody else can read it.
+// Every private file this tool writes (the token file, its record, a saved config, the refresh
+// lock) goes through here, and nothing else in src/ opens a file for writing: readers see the old
+// file or the new one, never a partial one, and nobody else can read it.
 // node:fs's `promises` is loaded on first use: reading the token (`pytify-auth token`) uses file-reads.ts.
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -18,31 +19,50 @@ export async function refuseSymlink(path: string): Promise<void> {
   }
 }
 
-/** The two file operations that can fail half-way; tests pass failing ones (a full disk, say). */
+/** The file operations that can fail half-way; tests pass failing ones (a full disk, say). */
 export interface AtomicWriteIo {
-  writeTemporary(path: string, content: string): Promise<void>;
+  /** Creates `path` (it must not exist) with mode 0600, writes and flushes it; a failure leaves nothing there. */
+  writeNew(path: string, content: string): Promise<void>;
+  /** Moves `from` over `to`, then flushes the directory entry. */
   rename(from: string, to: string): Promise<void>;
+  /** Gives `from` the second name `to`, failing with EEXIST if anything (even a link) is there; flushes the directory. */
+  link(from: string, to: string): Promise<void>;
+}
+
+/** After a power cut a rename must not be undone, or a rotated-away (revoked) refresh token could come back. */
+async function flushDirectory(path: string): Promise<void> {
+  const directory = await fs.open(dirname(path), 'r').catch(() => undefined);
+  await directory?.sync().catch(() => undefined);
+  await directory?.close();
 }
 
 export const nodeFileIo: AtomicWriteIo = {
-  async writeTemporary(path, content) {
+  async writeNew(path, content) {
     const handle = await fs.open(path, 'wx', 0o600);
     try {
       await handle.writeFile(content, 'utf8');
       await handle.sync();
-    } finally {
-      await handle.close();
+    } catch (error) {
+      // Ours since the exclusive open succeeded: an empty or partial file must not stay (an empty
+      // lock would hold others off until it is stale).
+      await handle.close().catch(() => undefined);
+      await fs.unlink(path).catch(() => undefined);
+      throw error;
     }
+    await handle.close();
   },
   async rename(from, to) {
     await fs.rename(from, to);
-    // Flush the directory entry too: after a power cut the rename must not be undone, or a
-    // rotated-away (already revoked) refresh token could come back.
-    const directory = await fs.open(dirname(to), 'r').catch(() => undefined);
-    await directory?.sync().catch(() => undefined);
-    await directory?.close();
+    await flushDirectory(to);
+  },
+  async link(from, to) {
+    await fs.link(from, to);
+    await flushDirectory(to);
   },
 };
+
+/** Filesystems without hard links (some FUSE and FAT mounts) answer link() with these. */
+const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /** Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`. */
 async function removeStaleTemporaries(path: string): Promise<void> {
@@ -55,21 +75,44 @@ async function removeStaleTemporaries(path: string): Promise<void> {
   }
 }
 
+export interface PrivateWriteOptions {
+  /**
+   * Create only: if anything is at `path` already (a file, a symbolic link), fail with EEXIST and
+   * leave it untouched. For a file that appeared after the user was asked, and for the lock.
+   */
+  createOnly?: boolean;
+  io?: AtomicWriteIo;
+}
+
 /**
- * Writes `content` to `path` so that readers see the old file or the new one, never a partial one:
- * a private temporary file in the same directory, flushed, then renamed over the target.
+ * Writes `content` to `path` with mode 0600 so that readers see the old file or the new one, never a
+ * partial one: a private temporary file in the same directory, flushed, then renamed over the target
+ * (or, with `createOnly`, linked to it: link() never replaces anything). A symbolic link at `path`
+ * is refused, never followed.
  */
-export async function writeFileAtomic(path: string, content: string, io: AtomicWriteIo = nodeFileIo): Promise<void> {
-  await refuseSymlink(path);
+export async function writeFileAtomic(path: string, content: string, options: PrivateWriteOptions = {}): Promise<void> {
+  const { createOnly = false, io = nodeFileIo } = options;
+  // link() refuses a symbolic link itself (EEXIST), which create-only callers must see as "exists".
+  if (!createOnly) await refuseSymlink(path);
   // Loaded here, not at the top: reading the token (`pytify-auth token`) should not pay for node:crypto.
   const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   try {
-    await io.writeTemporary(temporary, content);
-    await io.rename(temporary, path);
+    await io.writeNew(temporary, content);
+    if (createOnly) await linkOrCreate(io, temporary, path, content);
+    else await io.rename(temporary, path);
     await removeStaleTemporaries(path);
-  } catch (error) {
+  } finally {
+    // After a rename it is gone already; after a link it is the file's second name.
     await fs.unlink(temporary).catch(() => undefined);
-    throw error;
+  }
+}
+
+async function linkOrCreate(io: AtomicWriteIo, temporary: string, path: string, content: string): Promise<void> {
+  try {
+    await io.link(temporary, path);
+  } catch (error) {
+    if (!NO_LINKS.has(String((error as NodeJS.ErrnoException).code))) throw error;
+    await io.writeNew(path, content); // still create-only, just not atomic
   }
 }

@@ -41,7 +41,7 @@ export function createFileTokenStore(path: string, io: AtomicWriteIo = nodeFileI
     },
     async save(refreshToken) {
       try {
-        await writeFileAtomic(path, refreshToken, io);
+        await writeFileAtomic(path, refreshToken, { io });
       } catch (error) {
         if (error instanceof PytifyError) throw error;
         const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
