@@ -1,9 +1,10 @@
 import { describe, expect, it } from '@jest/globals';
 import { spawnSync } from 'node:child_process';
-import { readFile, readdir, stat, utimes, writeFile } from 'node:fs/promises';
+import { readFile, readdir, readlink, stat, symlink, utimes, writeFile } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { acquireLock } from '../src/token/lock.js';
+import { nodeFileIo } from '../src/core/private-file.js';
+import { acquireLock, lockPathFor } from '../src/token/lock.js';
 import { tempDir } from './helpers/token-fixture.js';
 
 const lockIn = async () => join(await tempDir(), '.pytify.lock');
@@ -82,6 +83,47 @@ describe('lock file', () => {
     await writeFile(path, holderFile(process.ppid)); // taken over meanwhile by another process
     await held.release();
     expect(await readFile(path, 'utf8')).toBe(holderFile(process.ppid));
+  });
+
+  it('is `.pytify.lock` next to the token file', () => {
+    expect(lockPathFor(join('/home/ada', '.pytify'))).toBe(join('/home/ada', '.pytify.lock'));
+  });
+
+  it.each([
+    ['a file', 'elsewhere'],
+    ['nothing (dangling)', 'nowhere'],
+  ])('refuses a symbolic link to %s at the lock path, without following or removing it', async (_name, target) => {
+    const path = await lockIn();
+    const dir = join(path, '..');
+    const old = new Date(Date.now() - 60_000);
+    const dead = holderFile(deadPid());
+    await writeFile(join(dir, 'elsewhere'), dead);
+    await utimes(join(dir, 'elsewhere'), old, old); // stale by its content and its age, if it were followed
+    await symlink(join(dir, target), path);
+    await expect(acquireLock(path, { waitMs: 0 })).rejects.toMatchObject({
+      code: 'TOKEN_STORE_ERROR',
+      message: expect.stringContaining('symbolic link'),
+    });
+    expect(await readlink(path)).toBe(join(dir, target));
+    expect(await readFile(join(dir, 'elsewhere'), 'utf8')).toBe(dead);
+  });
+
+  it('leaves no lock, empty or not, when creating it fails (a full disk)', async () => {
+    const path = await lockIn();
+    const full = Object.assign(new Error('injected'), { code: 'ENOSPC' });
+    const io = {
+      ...nodeFileIo,
+      async writeNew(file: string, content: string) {
+        await nodeFileIo.writeNew(file, content.slice(0, 1));
+        throw full;
+      },
+    };
+    await expect(acquireLock(path, { io })).rejects.toMatchObject({
+      code: 'TOKEN_STORE_ERROR',
+      message: expect.stringContaining('ENOSPC'),
+    });
+    expect(await readdir(join(path, '..'))).toEqual([]);
+    await takeAtOnce(path); // nothing to wait for
   });
 
   it('fails with TOKEN_STORE_ERROR when the folder does not exist', async () => {

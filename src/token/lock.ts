@@ -1,15 +1,22 @@
 import { randomBytes } from 'node:crypto';
-import { link, open, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
+import { link, lstat, lutimes, readFile, rename, unlink } from 'node:fs/promises';
 import { hostname } from 'node:os';
 import { PytifyError } from '../core/errors.js';
+import { refuseSymlink, writeFileAtomic, type AtomicWriteIo } from '../core/private-file.js';
 import { AccessTokenError } from './errors.js';
 import { processAlive } from '../core/process-alive.js';
 
 /**
  * A lock file next to the token file, so two players refreshing at once cannot both spend a
- * single-use (rotating) refresh token. Created with O_EXCL; holds pid, host and a nonce. A crashed
- * holder never blocks for long: a lock whose process is gone, or that nobody has touched for
- * `staleMs` (the holder touches it every `heartbeatMs`), is taken over.
+ * single-use (rotating) refresh token. Created whole or not at all (a create-only private write);
+ * holds pid, host and a nonce. A crashed holder never blocks for long: a lock whose process is
+ * gone, or that nobody has touched for `staleMs` (the holder touches it every `heartbeatMs`), is
+ * taken over. A symbolic link at the lock path is refused, never followed.
+ *
+ * Not proper-lockfile: it judges a holder by mtime alone, so a SIGKILLed holder blocks for its
+ * `stale` time (measured: 2.0-2.9 s at its minimum of 2000 ms, 10.6-10.8 s at its default, 30.2-
+ * 30.8 s at our 30 s; here 4-5 ms, by the pid), and at 2000 ms a holder whose event loop stalls
+ * for 3 s was taken over while still holding, i.e. two refreshes of one rotating token.
  */
 export interface LockOptions {
   waitMs?: number;
@@ -17,6 +24,8 @@ export interface LockOptions {
   pollMs?: number;
   heartbeatMs?: number;
   sleep?: (ms: number) => Promise<void>;
+  /** The file operations of creating the lock; tests pass failing ones. */
+  io?: AtomicWriteIo;
 }
 
 export interface HeldLock {
@@ -37,13 +46,14 @@ interface Holder {
 }
 
 async function inspect(path: string): Promise<Holder | undefined> {
+  await refuseSymlink(path); // its target's content and age say nothing about a holder
   try {
-    const [content, stats] = await Promise.all([readFile(path, 'utf8'), stat(path)]);
+    const [content, stats] = await Promise.all([readFile(path, 'utf8'), lstat(path)]);
     let data: Partial<Holder> = {};
     try {
       data = JSON.parse(content) as Partial<Holder>;
     } catch {
-      // Being written right now, or garbage: only its age can tell.
+      // Garbage, or being written (without hard links the create is not atomic): only its age can tell.
     }
     return { content, pid: data.pid, host: data.host, nonce: data.nonce, mtimeMs: stats.mtimeMs };
   } catch {
@@ -79,12 +89,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const deadline = Date.now() + waitMs;
   for (;;) {
     try {
-      const handle = await open(path, 'wx', 0o600);
-      try {
-        await handle.writeFile(content, 'utf8');
-      } finally {
-        await handle.close();
-      }
+      await writeFileAtomic(path, content, { createOnly: true, io: options.io });
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
@@ -111,7 +116,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   heldHere.add(nonce);
   const heartbeat = setInterval(() => {
     const now = new Date();
-    utimes(path, now, now).catch(() => undefined);
+    lutimes(path, now, now).catch(() => undefined);
   }, heartbeatMs);
   heartbeat.unref();
   return {
