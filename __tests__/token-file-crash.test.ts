@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createFileTokenStore } from '../src/token/token-store.js';
 import { PytifyError } from '../src/core/errors.js';
+import { withNotes } from './helpers/failure-notes.js';
 import { buildCrashWriter, startCrashWriter, TOKEN_BYTES } from './helpers/crash-writer.js';
 
 // The refresh token is the one thing pytify-auth keeps. A kill -9 (OOM killer, closed laptop lid,
@@ -34,44 +35,48 @@ async function inspect(path: string): Promise<string> {
 }
 
 describe('the token file under kill -9', () => {
-  it(`is always a whole token after ${KILLS} SIGKILLs in the middle of saving`, async () => {
-    const dir = await mkdtemp(join(work, 'kills-'));
-    const tokenFile = join(dir, '.pytify');
-    const seen: string[] = [];
-    let everSaved = false;
-    for (let round = 0; round < KILLS; round += 1) {
-      const run = startCrashWriter(writer, tokenFile);
-      // Most rounds kill a writer that is already looping; every fifth may still be starting up.
-      if (round % 5 !== 0) {
-        await run.saved;
-        everSaved = true;
+  it(
+    `is always a whole token after ${KILLS} SIGKILLs in the middle of saving`,
+    withNotes(async (note) => {
+      const dir = await mkdtemp(join(work, 'kills-'));
+      const tokenFile = join(dir, '.pytify');
+      const seen: string[] = [];
+      let everSaved = false;
+      for (let round = 0; round < KILLS; round += 1) {
+        const run = startCrashWriter(writer, tokenFile);
+        // Most rounds kill a writer that is already looping; every fifth may still be starting up.
+        if (round % 5 !== 0) {
+          await run.saved;
+          everSaved = true;
+        }
+        await sleep(20 + Math.floor(Math.random() * 180));
+        run.child.kill('SIGKILL');
+        expect(await run.exited).toBe('SIGKILL');
+        const found = await inspect(tokenFile);
+        seen.push(found);
+        if (everSaved) expect({ round, found }).toEqual({ round, found: expect.stringMatching(/^whole [AB]$/) });
+        else expect({ round, found }).toEqual({ round, found: expect.stringMatching(/^(absent|whole [AB])$/) });
       }
-      await sleep(20 + Math.floor(Math.random() * 180));
-      run.child.kill('SIGKILL');
-      expect(await run.exited).toBe('SIGKILL');
-      const found = await inspect(tokenFile);
-      seen.push(found);
-      if (everSaved) expect({ round, found }).toEqual({ round, found: expect.stringMatching(/^whole [AB]$/) });
-      else expect({ round, found }).toEqual({ round, found: expect.stringMatching(/^(absent|whole [AB])$/) });
-    }
-    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
-    // Both letters seen: the kills really landed at different points of the loop.
-    expect(new Set(seen.filter((found) => found.startsWith('whole'))).size).toBe(2);
+      // writeFileAtomic names them `.<basename>.<pid>.<random>.tmp`: here `..pytify.1234.9f3a….tmp`.
+      const strays = (await readdir(dir)).filter((name) => /^\.\.pytify\.\d+\.[0-9a-f]+\.tmp$/.test(name));
+      note(
+        `token-file-crash: ${strays.length} stray temporary file(s) left by ${KILLS} kills; outcomes ${JSON.stringify(countBy(seen))}`,
+      );
+      expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
+      // Both letters seen: the kills really landed at different points of the loop.
+      expect(new Set(seen.filter((found) => found.startsWith('whole'))).size).toBe(2);
 
-    // writeFileAtomic names them `.<basename>.<pid>.<random>.tmp`: here `..pytify.1234.9f3a….tmp`.
-    const strays = (await readdir(dir)).filter((name) => /^\.\.pytify\.\d+\.[0-9a-f]+\.tmp$/.test(name));
-    process.stderr.write(
-      `token-file-crash: ${strays.length} stray temporary file(s) left by ${KILLS} kills; outcomes ${JSON.stringify(countBy(seen))}\n`,
-    );
-    // Each killed save may leave at most its own temporary file; they must be private too.
-    expect(strays.length).toBeLessThanOrEqual(KILLS);
-    for (const stray of strays) expect((await stat(join(dir, stray))).mode & 0o077).toBe(0);
-    // A later save still works, replacing the token whole.
-    await createFileTokenStore(tokenFile).save('after-the-crashes');
-    expect(await readFile(tokenFile, 'utf8')).toBe('after-the-crashes');
-    // ...and clears what the killed writers left behind: their pids are gone.
-    expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
-  }, 60_000);
+      // Each killed save may leave at most its own temporary file; they must be private too.
+      expect(strays.length).toBeLessThanOrEqual(KILLS);
+      for (const stray of strays) expect((await stat(join(dir, stray))).mode & 0o077).toBe(0);
+      // A later save still works, replacing the token whole.
+      await createFileTokenStore(tokenFile).save('after-the-crashes');
+      expect(await readFile(tokenFile, 'utf8')).toBe('after-the-crashes');
+      // ...and clears what the killed writers left behind: their pids are gone.
+      expect((await readdir(dir)).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+    }),
+    60_000,
+  );
 
   it('reports TOKEN_STORE_ERROR (ENOTDIR) and changes nothing when the token directory is a file', async () => {
     const dir = await mkdtemp(join(work, 'notdir-'));
