@@ -1,7 +1,7 @@
+import { createHash } from 'node:crypto';
 import { lstat, readText } from '../core/file-reads.js';
 import { writeFileAtomic } from '../core/private-file.js';
 import type { Account } from './account.js';
-import { sha256Hex } from './sha256.js';
 
 /**
  * What we know about the saved authorization, kept next to the token file (which must stay exactly
@@ -25,8 +25,12 @@ export interface TokenRecord {
 
 export const recordPathFor = (tokenFile: string): string => `${tokenFile}.json`;
 
-/** A short hash: enough to tell tokens apart, useless for recovering one. */
-export const fingerprint = (refreshToken: string): string => sha256Hex(refreshToken).slice(0, 32);
+/**
+ * A short hash: enough to tell tokens apart, useless for recovering one. The first 32 hex digits of
+ * the SHA-256 of the token's UTF-8 bytes: records on disk hold this value, so it must not change.
+ */
+export const fingerprint = (refreshToken: string): string =>
+  createHash('sha256').update(refreshToken, 'utf8').digest('hex').slice(0, 32);
 
 const iso = (ms: number | undefined): string | null => (ms === undefined ? null : new Date(ms).toISOString());
 
