@@ -2,8 +2,6 @@ import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import type { ErrorCode } from '../src/core/errors.js';
 import type { LoginInfo, LoginState } from '../src/login/state.js';
-import { describeSavedAuthorization } from '../src/token/describe-saved.js';
-import type { SavedAuthorization } from '../src/token/lifetime.js';
 import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
 
@@ -182,38 +180,5 @@ describe('LoginView: output is plain text in tests', () => {
   it('has no colour codes', () => {
     expect(frameOf(waiting('failed'))).not.toContain('\u001B[');
     expect(frameOf({ kind: 'token-error', error: { code: 'NETWORK_ERROR', message: 'x' } })).not.toContain('\u001B[');
-  });
-});
-
-/** An authorization saved 30 days before NOW, as the launch screen describes it. */
-const SAVED: SavedAuthorization = {
-  tokenFile: '/home/me/.pytify',
-  recordFile: '/home/me/.pytify.json',
-  tokenSaved: true,
-  account: { displayName: 'Jane Doe', id: 'jane' },
-  otherClient: false,
-  missingScopes: [],
-  authorizedAt: NOW - 30 * 86_400_000,
-  expiresAt: NOW + 152 * 86_400_000,
-  expiresAtIsUpperBound: false,
-  daysLeft: 152,
-  expiringSoon: false,
-  expired: false,
-};
-
-describe('the launch screen is printable ASCII', () => {
-  // Its first frame then needs neither ICU (the UI bundle's LazySegmenter) nor string-width's
-  // Unicode tables: about 15 ms of `pytify-auth`'s start-up (npm run bench, "First frame").
-  it.each<[string, Partial<LoginInfo>]>([
-    ['nothing saved yet', {}],
-    ['a saved authorization', { tokenSaved: true, savedLines: describeSavedAuthorization(SAVED) }],
-    [
-      'a client secret and a portless redirect URI',
-      { flow: 'secret', redirectUri: 'http://127.0.0.1:41234/callback', registerUri: 'http://127.0.0.1/callback' },
-    ],
-  ])('%s', (_label, overrides) => {
-    const frame = frameOf({ kind: 'ready' }, overrides);
-    expect(frame).toContain('Enter to authorize');
-    expect(frame.match(/[^\x20-\x7e\n]/g) ?? []).toEqual([]);
   });
 });

@@ -88,9 +88,6 @@ await build({
   chunkNames: 'chunks/[name]-[hash]',
   // Ink's optional devtools integration and cosmiconfig's TypeScript loader are never used.
   external: ['react-devtools-core', 'typescript'],
-  // Every Intl.Segmenter (Ink, string-width, slice-ansi…) loads ICU only when a string needs it.
-  define: { ...common.define, 'Intl.Segmenter': 'LazySegmenter' },
-  inject: ['src/tui/lazy-segmenter.ts'],
   banner: {
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
