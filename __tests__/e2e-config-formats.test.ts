@@ -3,9 +3,10 @@ import { rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { runPlain, tempDir } from './helpers/e2e.js';
 
-// The built binary reads plain JSON config files itself and loads cosmiconfig (with js-yaml and
-// its JS loader) only for the other formats, through a lazily imported chunk of the bundle: every
-// format and its errors, end to end. `token` reads the config, then finds no token file.
+// The built program reads each format by its own parser: JSON.parse for .json, js-yaml for
+// .spotifyrc (JSON text included) and .yaml/.yml, and cosmiconfig's JS loader, in a lazily loaded
+// chunk, for JavaScript: every format and its errors, end to end. `token` reads the config, then
+// finds no token file.
 
 const homes: string[] = [];
 const home = async () => {

@@ -1,21 +1,24 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { copyFile, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
 import { CLI, CLIENT_ID, ROOT, runPlain, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
 
-// dist/cli.cjs answers --version, --help and `token` with a good cached access token by itself,
-// and hands everything else to dist/main.js. A copy of cli.cjs alone in a folder shows which is
-// which: what it answers needs nothing else, and a hand-over fails there for want of main.js.
-// Each hand-over case is also run with the real bin, which must answer it properly.
+// dist/cli.cjs answers --version, --help and `token` with a good cached access token by itself
+// (with dist/yaml.cjs, js-yaml, for a .spotifyrc or .yaml config), and hands everything else to
+// dist/main.js. A copy of those two files in a folder shows which is which: what the bin answers
+// needs nothing else, and a hand-over fails there for want of main.js. Each hand-over case is
+// also run with the real bin, which must answer it properly.
 const SCOPES = ['user-read-private', 'user-modify-playback-state'];
 const pkg = JSON.parse(await readFile(join(ROOT, 'package.json'), 'utf8')) as { version: string };
 let spotify: FakeSpotify;
 let lone: string;
 beforeAll(async () => {
   spotify = await startSpotify();
-  lone = join(await tempDir('pytify-lone-bin-'), 'cli.cjs');
+  const dir = await tempDir('pytify-lone-bin-');
+  lone = join(dir, 'cli.cjs');
   await copyFile(CLI, lone);
+  await copyFile(join(dirname(CLI), 'yaml.cjs'), join(dir, 'yaml.cjs'));
 });
 afterAll(() => spotify.close());
 
@@ -39,7 +42,7 @@ const HANDED_OVER = {
   stderr: expect.stringMatching(/^pytify-auth: unexpected error: .*main\.js/),
 };
 
-describe('the bin alone (without main.js)', () => {
+describe('the bin alone (with yaml.cjs, without main.js)', () => {
   it('prints --version and --help', async () => {
     const dir = await tempDir();
     expect(await runPlain(['--version'], { cwd: dir, cli: lone })).toEqual({
@@ -67,7 +70,7 @@ describe('the bin alone (without main.js)', () => {
     expect(spotify.tokenRequests.length).toBe(before);
   });
 
-  it('reads a YAML .spotifyrc shaped like .spotifyrc.example without js-yaml', async () => {
+  it('reads a YAML .spotifyrc shaped like .spotifyrc.example', async () => {
     const { dir, accessToken, run } = await cached();
     const config = JSON.parse(await readFile(join(dir, '.spotifyrc'), 'utf8')) as Record<string, string>;
     const yaml = [

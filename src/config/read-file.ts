@@ -3,7 +3,6 @@ import type { defaultLoaders } from 'cosmiconfig';
 import { readText } from '../core/file-reads.js';
 import { ConfigError } from '../core/errors.js';
 import { shortReason } from './short-reason.js';
-import { NOT_SIMPLE, parseSimpleYaml } from './simple-yaml.js';
 import { displayPath } from './where.js';
 
 /** Dedicated files first: if a directory has both, `.spotifyrc` beats package.json. */
@@ -17,94 +16,30 @@ export const SEARCH_PLACES = [
   'package.json',
 ];
 
-/** cosmiconfig's own parsers (JSON, YAML for extensionless files too, JS via import()); no TypeScript. */
-const LOADERS: Readonly<Record<string, keyof typeof defaultLoaders>> = {
-  '': 'noExt',
-  '.json': '.json',
-  '.yaml': '.yaml',
-  '.yml': '.yml',
-  '.js': '.js',
-  '.mjs': '.mjs',
-  '.cjs': '.cjs',
+/**
+ * How each kind of file is read: what cosmiconfig's loaders do, called directly. An extensionless
+ * `.spotifyrc` is YAML (JSON text is YAML too), as cosmiconfig reads it.
+ */
+const FORMATS: Readonly<Record<string, 'json' | 'yaml' | 'js'>> = {
+  '': 'yaml',
+  '.json': 'json',
+  '.yaml': 'yaml',
+  '.yml': 'yaml',
+  '.js': 'js',
+  '.mjs': 'js',
+  '.cjs': 'js',
 };
 
-const NOT_PLAIN_JSON = Symbol('not plain JSON');
-
-/**
- * `pytify-auth token` may run before every API call, and loading cosmiconfig with js-yaml costs
- * about 8 ms of its start-up: a file that is plain JSON (as the setup guide writes) is parsed here
- * instead, to exactly what cosmiconfig's loader returns. For the .json loader that is JSON.parse
- * itself. The YAML loaders (extensionless and .yaml files) read JSON the same way, except for
- * repeated keys and a line break between a key and its colon (js-yaml rejects both) and some
- * numbers (js-yaml reads -0 as 0 and 1e400 as a string): a file with any of these is left to the
- * YAML readers (simple-yaml.ts, then js-yaml), errors included. No setting is a number.
- */
-function parsePlainJson(content: string, yamlLoader: boolean): unknown {
-  let data: unknown;
-  try {
-    data = JSON.parse(content);
-  } catch {
-    return NOT_PLAIN_JSON;
-  }
-  if (!yamlLoader) return data;
-  const parsed = { keys: 0, numbers: 0 };
-  count(data, parsed);
-  return parsed.numbers > 0 || parsed.keys !== keysOnOneLine(content) ? NOT_PLAIN_JSON : data;
-}
-
-function count(value: unknown, into: { keys: number; numbers: number }): void {
-  if (typeof value === 'number') into.numbers += 1;
-  if (typeof value !== 'object' || value === null) return;
-  if (!Array.isArray(value)) into.keys += Object.keys(value).length;
-  for (const item of Object.values(value)) count(item, into);
-}
-
-/** Keys in valid JSON text (the strings followed by a colon); -1 if a line break precedes a colon. */
-function keysOnOneLine(json: string): number {
-  let keys = 0;
-  for (let i = 0; i < json.length; i += 1) {
-    if (json[i] !== '"') continue;
-    for (i += 1; json[i] !== '"'; i += 1) if (json[i] === '\\') i += 1;
-    let next = i + 1;
-    let lineBreak = false;
-    for (; json[next] === ' ' || json[next] === '\t' || json[next] === '\n' || json[next] === '\r'; next += 1) {
-      lineBreak ||= json[next] === '\n' || json[next] === '\r';
-    }
-    if (json[next] !== ':') continue;
-    if (lineBreak) return -1;
-    keys += 1;
-  }
-  return keys;
-}
-
-/**
- * cosmiconfig's YAML loader is `yaml.load` from its own js-yaml, with the file named in errors:
- * the same call here, without loading cosmiconfig and its other loaders (about 6 ms of `token`).
- */
-async function loadYaml(file: string, content: string): Promise<unknown> {
-  const yaml = await import('js-yaml');
-  try {
-    return yaml.load(content);
-  } catch (error) {
-    if (error instanceof Error) error.message = `YAML Error in ${file}:\n${error.message}`;
-    throw error;
-  }
-}
-
-async function parseContent(extension: string, file: string, content: string): Promise<unknown> {
-  const loader = LOADERS[extension]!;
-  const yamlLoader = loader === 'noExt' || loader === '.yaml' || loader === '.yml';
-  if (yamlLoader || loader === '.json') {
-    const data = parsePlainJson(content, yamlLoader);
-    if (data !== NOT_PLAIN_JSON) return data;
-  }
-  if (yamlLoader) {
-    const data = parseSimpleYaml(content);
-    return data === NOT_SIMPLE ? loadYaml(file, content) : data;
-  }
+async function parse(extension: string, file: string, content: string): Promise<unknown> {
+  const format = FORMATS[extension];
+  // cosmiconfig's JSON loader is parse-json, JSON.parse with a code frame we would cut off anyway.
+  if (format === 'json') return JSON.parse(content);
+  // cosmiconfig's YAML loader is js-yaml's load(); importing js-yaml alone spares `pytify-auth
+  // token` cosmiconfig (the bin gets js-yaml from dist/yaml.cjs, and no cosmiconfig at all).
+  if (format === 'yaml') return (await import('js-yaml')).load(content);
   // cosmiconfig is CommonJS: its exports object is the default export, in Node and in the bundle.
   const { defaultLoaders: loaders } = (await import('cosmiconfig')).default;
-  return loaders[loader](file, content);
+  return loaders[extension as keyof typeof defaultLoaders](file, content);
 }
 
 export interface FoundConfig {
@@ -161,7 +96,7 @@ async function readPlace(file: string, cwd: string, searching: boolean): Promise
   }
   if (content.trim() === '') return { file, data: undefined };
   const extension = path.extname(file);
-  if (!Object.hasOwn(LOADERS, extension)) {
+  if (!Object.hasOwn(FORMATS, extension)) {
     const what =
       extension === '.ts' || extension === '.mts' || extension === '.cts'
         ? 'TypeScript config files are'
@@ -173,7 +108,7 @@ async function readPlace(file: string, cwd: string, searching: boolean): Promise
     );
   }
   try {
-    const data: unknown = await parseContent(extension, file, content);
+    const data: unknown = await parse(extension, file, content);
     if (path.basename(file) !== 'package.json') return { file, data: data ?? undefined };
     const settings = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).spotify : undefined;
     return { file, data: settings ?? undefined };
@@ -195,7 +130,7 @@ async function readError(error: unknown, file: string, cwd: string): Promise<Con
   return new ConfigError('CONFIG_INVALID', `${displayPath(file, cwd)}: ${reason}`, { file });
 }
 
-/** JSON parsers report an offset; people look for a line and column. */
+/** JSON.parse reports an offset; people look for a line and column. */
 async function locate(reason: string, file: string): Promise<string> {
   const match = / at position (\d+)/.exec(reason);
   if (!match || /line \d+/.test(reason)) return reason;

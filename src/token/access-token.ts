@@ -3,6 +3,7 @@ import { toAccessTokenError } from './errors.js';
 import type { LockOptions } from './lock.js';
 import { loadTokenConfig, minValidityMsOf, toAccessToken } from './cached-access-token.js';
 import { obtainAccessToken, type Obtained } from './refresh.js';
+import { realSleep, type RetryPolicy, type Sleep } from './retry.js';
 import { createTokenClient, type TokenClient } from './token-client.js';
 import type { AccessToken, GetAccessTokenOptions } from './public-types.js';
 
@@ -12,6 +13,8 @@ export { loadTokenConfig } from './cached-access-token.js';
 /** What tests replace; the library and the CLI use the real ones. */
 export interface AccessTokenDeps {
   now?: () => number;
+  sleep?: Sleep;
+  retry?: RetryPolicy;
   lock?: LockOptions;
   createClient?: (config: Config) => TokenClient;
 }
@@ -28,6 +31,8 @@ export function obtainFor(
       clientId: config.clientId,
       client: (deps.createClient ?? createTokenClient)(config),
       now: deps.now ?? Date.now,
+      sleep: deps.sleep ?? realSleep,
+      retry: deps.retry,
       lock: deps.lock,
     },
     { verify, minValidityMs },
