@@ -1,18 +1,19 @@
 import { describe, expect, it } from '@jest/globals';
 import { createServer } from 'node:net';
-import { detectEnvironment, sshForwardCommand, type EnvironmentProbe } from '../src/login/environment.js';
+import isInsideContainer from 'is-inside-container';
+import isWsl from 'is-wsl';
+import { detectEnvironment, sshForwardCommand, systemProbe, type EnvironmentProbe } from '../src/login/environment.js';
 import { findPortHolder } from '../src/listener/port-holder.js';
 
 function probe(
   env: NodeJS.ProcessEnv,
-  options: { platform?: NodeJS.Platform; files?: Record<string, string> } = {},
+  options: { platform?: NodeJS.Platform; wsl?: boolean; container?: boolean } = {},
 ): EnvironmentProbe {
-  const files = options.files ?? {};
   return {
     env,
     platform: options.platform ?? 'linux',
-    exists: (path) => path in files,
-    read: (path) => files[path],
+    isWsl: () => options.wsl ?? false,
+    isInsideContainer: () => options.container ?? false,
   };
 }
 
@@ -20,21 +21,26 @@ describe('detectEnvironment', () => {
   it.each<[string, EnvironmentProbe, string]>([
     ['an SSH session', probe({ SSH_CONNECTION: '10.0.0.5 50000 192.0.2.7 22', USER: 'ada', DISPLAY: ':0' }), 'ssh'],
     ['an SSH terminal without SSH_CONNECTION', probe({ SSH_TTY: '/dev/pts/1', DISPLAY: ':0' }), 'ssh'],
-    ['WSL by its variables', probe({ WSL_DISTRO_NAME: 'Ubuntu' }), 'wsl'],
-    [
-      'WSL by its kernel',
-      probe({}, { files: { '/proc/sys/kernel/osrelease': '5.15.90.1-microsoft-standard-WSL2' } }),
-      'wsl',
-    ],
-    ['a Docker container', probe({}, { files: { '/.dockerenv': '' } }), 'container'],
-    ['a Podman container', probe({ DISPLAY: ':0' }, { files: { '/run/.containerenv': '' } }), 'container'],
+    ['SSH into WSL', probe({ SSH_CLIENT: '10.0.0.5 50000 22' }, { wsl: true }), 'ssh'],
+    ['WSL', probe({ DISPLAY: ':0' }, { wsl: true }), 'wsl'],
+    ['a Docker or Podman container', probe({ DISPLAY: ':0' }, { container: true }), 'container'],
+    ['a container that says so in $container', probe({ container: 'lxc', DISPLAY: ':0' }), 'container'],
     ['Linux without a display', probe({}), 'no-display'],
     ['Linux with X11', probe({ DISPLAY: ':0' }), 'desktop'],
     ['Linux with Wayland', probe({ WAYLAND_DISPLAY: 'wayland-0' }), 'desktop'],
     ['macOS', probe({}, { platform: 'darwin' }), 'desktop'],
-    ['Windows', probe({}, { platform: 'win32' }), 'desktop'],
+    ['Windows', probe({}, { platform: 'win32', container: true }), 'desktop'],
   ])('%s', (_name, given, kind) => {
     expect(detectEnvironment(given).kind).toBe(kind);
+  });
+
+  it('asks this machine through is-wsl and is-inside-container, as open does', () => {
+    const system = systemProbe({ DISPLAY: ':0' });
+    expect([system.platform, system.isWsl(), system.isInsideContainer()]).toEqual([
+      process.platform,
+      isWsl,
+      isInsideContainer(),
+    ]);
   });
 
   it('keeps the address the user connected to, for the tunnel hint', () => {

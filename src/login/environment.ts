@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import isInsideContainer from 'is-inside-container';
+import isWsl from 'is-wsl';
 
 /**
  * Where pytify-auth runs decides whether opening a browser can work at all: over SSH or in a
@@ -16,35 +17,33 @@ export type RunEnvironment =
 export interface EnvironmentProbe {
   env: NodeJS.ProcessEnv;
   platform: NodeJS.Platform;
-  exists(path: string): boolean;
-  read(path: string): string | undefined;
+  /** WSL's kernel; false in a container on WSL, which counts as a container. */
+  isWsl(): boolean;
+  /** Docker or Podman. */
+  isInsideContainer(): boolean;
 }
 
+/** The machine itself, as open (the browser launcher) sees it: is-wsl and is-inside-container. */
 export const systemProbe = (env: NodeJS.ProcessEnv): EnvironmentProbe => ({
   env,
   platform: process.platform,
-  exists: existsSync,
-  read: (path) => {
-    try {
-      return readFileSync(path, 'utf8');
-    } catch {
-      return undefined;
-    }
-  },
+  isWsl: () => isWsl,
+  isInsideContainer,
 });
 
 export function detectEnvironment(probe: EnvironmentProbe): RunEnvironment {
   const { env } = probe;
+  // Read here rather than with is-in-ssh (open's, not ours): the same three variables, and
+  // SSH_CONNECTION's address is needed anyway.
   if (env.SSH_CONNECTION || env.SSH_TTY || env.SSH_CLIENT) {
     // SSH_CONNECTION is "client-ip client-port server-ip server-port": the server is this machine.
     const serverAddress = env.SSH_CONNECTION?.trim().split(/\s+/)[2];
     return { kind: 'ssh', serverAddress, user: env.USER ?? env.LOGNAME };
   }
   if (probe.platform !== 'linux') return { kind: 'desktop' };
-  if (env.WSL_DISTRO_NAME || env.WSL_INTEROP || /microsoft/i.test(probe.read('/proc/sys/kernel/osrelease') ?? '')) {
-    return { kind: 'wsl' };
-  }
-  if (probe.exists('/.dockerenv') || probe.exists('/run/.containerenv') || env.container) return { kind: 'container' };
+  if (probe.isWsl()) return { kind: 'wsl' };
+  // `container` is set by systemd-nspawn, LXC and toolbox, which is-inside-container does not know.
+  if (probe.isInsideContainer() || env.container) return { kind: 'container' };
   if (!env.DISPLAY && !env.WAYLAND_DISPLAY) return { kind: 'no-display' };
   return { kind: 'desktop' };
 }
