@@ -29,7 +29,7 @@ export async function runTui(
       warnings={warnings.map((w) => w.message)}
       now={Date.now}
       animate={animate}
-      hyperlinks={supportsHyperlinks(process.env, process.stdout)}
+      hyperlinks={supportsHyperlinks(process.stdout)}
       onExit={(state) => {
         last = state;
       }}
