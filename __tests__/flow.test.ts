@@ -15,6 +15,7 @@ import { decide } from './helpers/authorize-code.js';
 import { canListen, closeServer, holdPort } from './helpers/free-port.js';
 import { FollowingBrowser } from './helpers/following-browser.js';
 import { ManualClock } from './helpers/manual-clock.js';
+import { recordWaits } from './helpers/retry-waits.js';
 
 const USER = { displayName: 'Ada Listener', id: 'ada-1815' };
 const SECRET = 'flow-secret-7d2c91e4a05b';
@@ -90,12 +91,12 @@ async function startFlow(
         clientId: config.clientId,
         clientSecret: config.clientSecret,
         timeoutMs: 5000,
+        log: extra.log,
       }),
     ),
     tokenStore: createFileTokenStore(config.tokenFile),
     clock,
     random: (size) => randomBytes(size),
-    sleep: async () => undefined,
     ...extra,
   });
   cleanups.push(() => flow.close());
@@ -414,11 +415,7 @@ describe('token errors', () => {
 
   it('retries a temporary failure with backoff and completes (5xx, then 429 with Retry-After)', async () => {
     const sleeps: number[] = [];
-    const { flow, browser } = await startFlow(configFor('pkce'), undefined, {
-      sleep: async (ms) => {
-        sleeps.push(ms);
-      },
-    });
+    const { flow, browser } = await startFlow(configFor('pkce'), undefined, { log: recordWaits(sleeps) });
     flow.authorize();
     spotify.failNextTokenRequests(
       { kind: 'status', status: 503, body: '' },
@@ -433,7 +430,7 @@ describe('token errors', () => {
   it('does not retry what a retry cannot fix (invalid_client)', async () => {
     const sleeps: number[] = [];
     const config = configFor('secret', { clientId: CLIENTS.rotated.clientId });
-    const { flow, browser } = await startFlow(config, undefined, { sleep: async (ms) => void sleeps.push(ms) });
+    const { flow, browser } = await startFlow(config, undefined, { log: recordWaits(sleeps) });
     flow.authorize();
     await browser.follow(waitingUrl(flow).toString(), 'approve');
     expect(flow.state).toMatchObject({ kind: 'token-error', error: { code: 'INVALID_CLIENT' } });

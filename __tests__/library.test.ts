@@ -23,7 +23,6 @@ async function playerDir(config: Record<string, unknown> = {}) {
   return { dir, token };
 }
 
-const fastDeps = { sleep: async () => undefined };
 const rejection = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined,
@@ -33,7 +32,7 @@ const rejection = (promise: Promise<unknown>) =>
 describe('getAccessToken (from the source)', () => {
   it('returns the token, its expiry, the granted scope and what is missing', async () => {
     const { dir } = await playerDir({ scopes: [...SCOPES, 'streaming'] });
-    const token = await getAccessTokenWith({ cwd: dir, env: {} }, fastDeps);
+    const token = await getAccessTokenWith({ cwd: dir, env: {} }, {});
     expect(token).toMatchObject({
       tokenType: 'Bearer',
       scope: SCOPES.join(' '),
@@ -42,7 +41,7 @@ describe('getAccessToken (from the source)', () => {
     });
     expect(token.accessToken).toMatch(/^[A-Za-z0-9_-]{40,}$/);
     expect(token.expiresAt).toBeGreaterThan(Date.now() + 3_000_000);
-    const again = await getAccessTokenWith({ cwd: dir, env: {} }, fastDeps);
+    const again = await getAccessTokenWith({ cwd: dir, env: {} }, {});
     expect(again.accessToken).toBe(token.accessToken); // the cache, as `pytify-auth token` uses it
   });
 
@@ -51,7 +50,7 @@ describe('getAccessToken (from the source)', () => {
     const elsewhere = await tempDir('pytify-library-cwd-');
     const token = await getAccessTokenWith(
       { cwd: elsewhere, env: {}, configFile: join(dir, '.spotifyrc'), tokenFile: join(dir, '.pytify') },
-      fastDeps,
+      {},
     );
     expect(token.accessToken).toBeTruthy();
     expect(existsSync(join(dir, '.pytify.json'))).toBe(true);
@@ -60,7 +59,7 @@ describe('getAccessToken (from the source)', () => {
   it('throws typed errors: re-authorize, temporary, configuration', async () => {
     const revoked = await playerDir();
     spotify.revokeRefreshToken(revoked.token);
-    expect(await rejection(getAccessTokenWith({ cwd: revoked.dir, env: {} }, fastDeps))).toMatchObject({
+    expect(await rejection(getAccessTokenWith({ cwd: revoked.dir, env: {} }, {}))).toMatchObject({
       name: 'AccessTokenError',
       code: 'REAUTHORIZE_REQUIRED',
       reason: 'INVALID_GRANT',
@@ -68,11 +67,11 @@ describe('getAccessToken (from the source)', () => {
     const busy = await playerDir();
     const fault = { kind: 'status' as const, status: 502, body: 'Bad gateway' };
     spotify.failNextTokenRequests(fault, fault, fault, fault);
-    const temporary = await rejection(getAccessTokenWith({ cwd: busy.dir, env: {} }, fastDeps));
+    const temporary = await rejection(getAccessTokenWith({ cwd: busy.dir, env: {} }, {}));
     expect(temporary).toBeInstanceOf(AccessTokenError);
     expect(temporary).toMatchObject({ code: 'TEMPORARY_FAILURE', reason: 'SERVER_ERROR', status: 502 });
     const unconfigured = await tempDir('pytify-library-');
-    expect(await rejection(getAccessTokenWith({ cwd: unconfigured, env: {} }, fastDeps))).toMatchObject({
+    expect(await rejection(getAccessTokenWith({ cwd: unconfigured, env: {} }, {}))).toMatchObject({
       code: 'CONFIG_ERROR',
       reason: 'CONFIG_MISSING_CLIENT_ID',
     });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { TokenError } from '../src/core/errors.js';
 import { codeChallengeS256, createCodeVerifier } from '../src/oauth/pkce.js';
 import { startFakeSpotify, type FakeFault, type FakeSpotify } from '../src/demo/fake-spotify.js';
+import { NO_RETRY } from '../src/token/retry.js';
 import { createTokenClient, type TokenClient, type TokenClientOptions } from '../src/token/token-client.js';
 import { authorizeCode } from './helpers/authorize-code.js';
 import { deadPort } from './helpers/free-port.js';
@@ -168,7 +169,10 @@ describe('exchangeCode: client credentials', () => {
 });
 
 describe('exchangeCode: failures of the token endpoint', () => {
-  /** Exchanges a fresh code while the fake answers with `fault`; expects a TokenError of `code`. */
+  /**
+   * Exchanges a fresh code while the fake answers with `fault` once, sent without retries (how got
+   * retries is token-retry.test.ts); expects a TokenError of `code`.
+   */
   async function failWith(
     fault: FakeFault,
     code: TokenError['code'],
@@ -177,7 +181,10 @@ describe('exchangeCode: failures of the token endpoint', () => {
     const fresh = await freshCode('secret');
     spotify.failNextTokenRequests(fault);
     return expectTokenError(
-      clientFor('secret', spotify, extra).exchangeCode({ code: fresh.code, redirectUri: REDIRECT_URI }),
+      clientFor('secret', spotify, { retry: NO_RETRY, ...extra }).exchangeCode({
+        code: fresh.code,
+        redirectUri: REDIRECT_URI,
+      }),
       code,
     );
   }
@@ -260,6 +267,7 @@ describe('exchangeCode: failures of the token endpoint', () => {
       apiUrl: `http://127.0.0.1:${port}/v1`,
       clientId: SECRET_CLIENT.clientId,
       clientSecret: SECRET,
+      retry: NO_RETRY, // the retries are token-retry.test.ts's
     });
     const error = await expectTokenError(client.exchangeCode({ code, redirectUri: REDIRECT_URI }), 'NETWORK_ERROR');
     expect(error.message).toContain(String(port));
@@ -339,6 +347,7 @@ describe('fetchProfile', () => {
       tokenUrl: spotify.tokenUrl,
       apiUrl: `http://127.0.0.1:${port}/v1`,
       clientId: PKCE_CLIENT.clientId,
+      retry: NO_RETRY,
     });
     await expectTokenError(client.fetchProfile(remember('BQ-another-access-token-0d5b8e1f')), 'NETWORK_ERROR');
   });

@@ -37,21 +37,6 @@ function patchDependency({ name, filter, find, replace, prefix = '' }) {
 }
 
 /**
- * yoga-layout's Emscripten loader fetch()es its own embedded `data:` URL whenever a global fetch
- * exists, as in Node 18+: that loads undici and costs about 17 ms of the first frame. Without
- * fetch it decodes the same bytes with atob and a loop over the 72 kB, which Buffer does natively
- * about 1.5 ms sooner. A module-level `fetch` shadows the global for that file only (esbuild then
- * drops the fetch branches), and the decoding is replaced.
- */
-const yogaWithoutFetch = patchDependency({
-  name: 'yoga-without-fetch',
-  filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/,
-  find: 'var b=xa(a.slice(37)),c=new Uint8Array(b.length);for(a=0;a<b.length;++a)c[a]=b.charCodeAt(a);var d=c',
-  replace: 'var d=Buffer.from(a.slice(37),"base64")',
-  prefix: 'const fetch = undefined;\n',
-});
-
-/**
  * string-width (Ink's) builds `/^\p{RGI_Emoji}$/v` when it loads, and V8 expands that set of
  * emoji sequences there and then: about 10 ms of the first frame, for a regex that only text
  * outside printable ASCII ever reaches. Here it is built on its first test() instead. (Older
@@ -92,7 +77,7 @@ await build({
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
   },
-  plugins: [yogaWithoutFetch, lazyEmojiRegex],
+  plugins: [lazyEmojiRegex],
 });
 
 /**

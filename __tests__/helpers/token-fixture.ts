@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { FakeSpotify } from '../../src/demo/fake-spotify.js';
 import type { RefreshDeps } from '../../src/token/refresh.js';
 import { createTokenClient } from '../../src/token/token-client.js';
+import { recordWaits } from './retry-waits.js';
 
 export const SCOPES = ['user-read-private', 'user-modify-playback-state'];
 export const USER = { displayName: 'Ada Listener', id: 'ada-1815' };
@@ -31,7 +32,7 @@ export async function savedToken(
   return { dir, tokenFile, token };
 }
 
-/** Real token client and files; sleeps are recorded, not waited; the clock is the test's. */
+/** Real token client and files; got's waits between retries are recorded; the clock is the test's. */
 export function depsFor(service: FakeSpotify, style: Style, tokenFile: string, now = () => Date.now()) {
   const sleeps: number[] = [];
   const clientId = style === 'pkce' ? PKCE_APP.clientId : SECRET_APP.clientId;
@@ -40,13 +41,13 @@ export function depsFor(service: FakeSpotify, style: Style, tokenFile: string, n
     apiUrl: service.apiUrl,
     clientId,
     ...(style === 'secret' ? { clientSecret: SECRET } : {}),
+    log: recordWaits(sleeps),
   });
   const deps: RefreshDeps = {
     tokenFile,
     clientId,
     client,
     now,
-    sleep: async (ms) => void sleeps.push(ms),
   };
   return { deps, sleeps, client };
 }

@@ -3,7 +3,6 @@ import type { Browser } from './browser.js';
 import { sshForwardCommand, type RunEnvironment } from './environment.js';
 import type { DebugLog } from '../core/debug-log.js';
 import type { SavedAuthorizationLine } from '../token/token-store.js';
-import { realSleep, withRetry, type RetryPolicy, type Sleep } from '../token/retry.js';
 import type { CallbackServer, CallbackServerOptions } from '../listener/callback-server.js';
 import type { TokenStore } from '../token/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
@@ -40,9 +39,6 @@ export interface FlowDependencies {
   /** Where we run; decides whether a browser can be opened here and which hint to show. */
   environment?: RunEnvironment;
   log?: DebugLog;
-  /** Waits between retries of temporary failures (5xx, 429, network); tests pass a fast one. */
-  sleep?: Sleep;
-  retry?: RetryPolicy;
   /** Which process holds a busy port, if that can be found cheaply. */
   findPortHolder?: (port: number) => Promise<{ pid: number; command: string } | undefined>;
 }
@@ -261,14 +257,14 @@ export class LoginFlow {
     const { tokenClient, tokenStore } = this.deps;
     try {
       this.emit({ type: 'exchanging' });
-      // 5xx, 429 and network blips are retried with backoff (Retry-After honoured, bounded).
-      const retried = <T>(operation: () => Promise<T>) =>
-        withRetry(operation, this.deps.sleep ?? realSleep, this.deps.retry);
-      const grant = await retried(() =>
-        tokenClient.exchangeCode({ code, redirectUri: this.redirectUri, codeVerifier: attempt.verifier }),
-      );
+      // The token client retries 5xx, 429 and network blips (Retry-After honoured, bounded).
+      const grant = await tokenClient.exchangeCode({
+        code,
+        redirectUri: this.redirectUri,
+        codeVerifier: attempt.verifier,
+      });
       this.emit({ type: 'verifying' });
-      const account = await retried(() => tokenClient.fetchProfile(grant.accessToken));
+      const account = await tokenClient.fetchProfile(grant.accessToken);
       await tokenStore.save(grant.refreshToken!, { grant, account, now: this.deps.clock.now() });
       this.completed = true;
       this.tokenSaved = true;

@@ -3,7 +3,6 @@ import { toAccessTokenError } from './errors.js';
 import type { LockOptions } from './lock.js';
 import { loadTokenConfig, minValidityMsOf, toAccessToken } from './cached-access-token.js';
 import { obtainAccessToken, type Obtained } from './refresh.js';
-import { realSleep, type RetryPolicy, type Sleep } from './retry.js';
 import { createTokenClient, type TokenClient } from './token-client.js';
 import type { AccessToken, GetAccessTokenOptions } from './public-types.js';
 
@@ -13,8 +12,6 @@ export { loadTokenConfig } from './cached-access-token.js';
 /** What tests replace; the library and the CLI use the real ones. */
 export interface AccessTokenDeps {
   now?: () => number;
-  sleep?: Sleep;
-  retry?: RetryPolicy;
   lock?: LockOptions;
   createClient?: (config: Config) => TokenClient;
 }
@@ -31,8 +28,6 @@ export function obtainFor(
       clientId: config.clientId,
       client: (deps.createClient ?? createTokenClient)(config),
       now: deps.now ?? Date.now,
-      sleep: deps.sleep ?? realSleep,
-      retry: deps.retry,
       lock: deps.lock,
     },
     { verify, minValidityMs },

@@ -6,17 +6,14 @@ import { AccessTokenError, toAccessTokenError } from './errors.js';
 import { acquireLock, lockPathFor, type LockOptions } from './lock.js';
 import { writeRecord, type TokenRecord } from './record.js';
 import { recordAfterRefresh, usableRecord } from './record-update.js';
-import { withRetry, type RetryPolicy, type Sleep } from './retry.js';
 import { readSaved, type Saved } from './saved.js';
 
-/** Everything with a side effect or a clock, so tests run against the local Spotify without waiting. */
+/** Everything with a side effect or a clock, so tests run against the local Spotify; the client retries. */
 export interface RefreshDeps {
   tokenFile: string;
   clientId: string;
   client: Pick<TokenClient, 'refresh' | 'fetchProfile'>;
   now(): number;
-  sleep: Sleep;
-  retry?: RetryPolicy;
   lock?: LockOptions;
 }
 
@@ -113,12 +110,10 @@ async function refreshHoldingLock(
   verify: boolean,
 ): Promise<Obtained> {
   const warnings: string[] = [];
-  const grant = await withRetry(() => deps.client.refresh(saved.token), deps.sleep, deps.retry).catch(
-    async (error: unknown) => {
-      if (error instanceof TokenError && error.code === 'INVALID_GRANT') await forgetAccessToken(saved);
-      throw error;
-    },
-  );
+  const grant = await deps.client.refresh(saved.token).catch(async (error: unknown) => {
+    if (error instanceof TokenError && error.code === 'INVALID_GRANT') await forgetAccessToken(saved);
+    throw error;
+  });
   const now = deps.now();
   const rotated = grant.refreshToken !== undefined && grant.refreshToken !== saved.token;
   const refreshToken = rotated ? grant.refreshToken! : saved.token;
@@ -130,8 +125,8 @@ async function refreshHoldingLock(
   if (saved.recordProblem) warnings.unshift(replaced ? `${saved.recordProblem}; it was replaced` : saved.recordProblem);
   if (verify || !record.account) {
     try {
-      const readProfile = () => deps.client.fetchProfile(grant.accessToken);
-      const account = verify ? await withRetry(readProfile, deps.sleep, deps.retry) : await readProfile();
+      // Retried only when it is the check itself; otherwise one try, so `token` does not wait for it.
+      const account = await deps.client.fetchProfile(grant.accessToken, { retry: verify });
       if (account.id !== record.account?.id || account.displayName !== record.account?.displayName) {
         record = { ...record, account };
         await saveRecord(saved.recordFile, record, warnings);

@@ -1,11 +1,18 @@
-import { TokenError } from '../core/errors.js';
+import type { RetryOptions } from 'got';
 
 /**
- * Spotify's rules: 429 and 5xx are temporary and never a reason to give up a token. A short,
- * bounded retry covers blips; a longer outage fails as temporary and the caller tries later.
- * A Retry-After above `maxRetryAfterMs` is not waited for: the command would look hung.
+ * Spotify's rules: 429 and 5xx are temporary and never a reason to give up a token. got retries
+ * them (and network blips) with a short, bounded backoff; a longer outage fails as temporary and
+ * the caller tries later. A Retry-After above `maxRetryAfterMs` is not waited for (got gives up at
+ * once): the command would look hung.
+ *
+ * The bound, per request: `attempts` tries of at most `timeout` each (10 s by default), with at most
+ * `attempts - 1` waits of at most `maxRetryAfterMs` between them. With the defaults that is
+ * 4 × 10 s + 3 × 10 s = 70 s in the worst case (every answer a 429 asking for 10 s, or a server
+ * that never answers); a plain 5xx outage fails after 0.25 + 0.5 + 1 s of waiting.
  */
 export interface RetryPolicy {
+  /** Tries in all, the first one included: 1 means no retry. */
   attempts: number;
   baseDelayMs: number;
   maxDelayMs: number;
@@ -14,40 +21,50 @@ export interface RetryPolicy {
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
 
-export type Sleep = (ms: number) => Promise<void>;
+/** Sent exactly once: for a request that must not be repeated. */
+export const NO_RETRY: RetryPolicy = { ...DEFAULT_RETRY, attempts: 1 };
 
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+/** An error code of our own, thrown by an afterResponse hook for a 200 nobody can read. */
+export const UNREADABLE_ANSWER = 'ERR_UNREADABLE_ANSWER';
 
-/** Worth another try: no answer, rate limited, or Spotify's side failed (5xx, unreadable 200). */
-export function isTemporary(error: unknown): error is TokenError {
-  if (!(error instanceof TokenError)) return false;
-  if (error.code === 'NETWORK_ERROR' || error.code === 'RATE_LIMITED') return true;
-  if (error.code !== 'TOKEN_ENDPOINT_ERROR' && error.code !== 'PROFILE_ERROR') return false;
-  return error.status === undefined || error.status >= 500 || error.status === 200;
-}
+/** Every 5xx, as before: Spotify's side failed. 408 and the other 4xx are not worth a second try. */
+const SERVER_ERRORS = Array.from({ length: 100 }, (_, index) => 500 + index);
 
-/** How long to wait before attempt `attempt + 1`, or undefined to stop now. */
-function delayFor(error: TokenError, attempt: number, policy: RetryPolicy): number | undefined {
-  if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds !== undefined) {
-    const wait = error.retryAfterSeconds * 1000;
-    return wait <= policy.maxRetryAfterMs ? wait : undefined;
-  }
-  return Math.min(policy.baseDelayMs * 2 ** (attempt - 1), policy.maxDelayMs);
-}
+/** got's own network error codes (timeouts, resets, refusals, DNS), plus an unreadable 200. */
+const ERROR_CODES = [
+  'ETIMEDOUT',
+  'ECONNRESET',
+  'EADDRINUSE',
+  'ECONNREFUSED',
+  'EPIPE',
+  'ENOTFOUND',
+  'ENETUNREACH',
+  'EAI_AGAIN',
+  UNREADABLE_ANSWER,
+];
 
-export async function withRetry<T>(
-  operation: () => Promise<T>,
-  sleep: Sleep,
-  policy: RetryPolicy = DEFAULT_RETRY,
-): Promise<T> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await operation();
-    } catch (error) {
-      if (!isTemporary(error) || attempt >= policy.attempts) throw error;
-      const delay = delayFor(error, attempt, policy);
-      if (delay === undefined) throw error;
-      await sleep(delay);
-    }
-  }
+/**
+ * got's `retry` option for one request. got decides whether to retry (limit, methods, status and
+ * error codes, Retry-After against maxRetryAfter) and waits; `calculateDelay` only rescales its
+ * backoff (got's starts at 1 s) to ours, and tells `onDelay` how long got will wait.
+ */
+export function gotRetry(policy: RetryPolicy, onDelay: (ms: number) => void = () => undefined): Partial<RetryOptions> {
+  return {
+    limit: policy.attempts - 1,
+    // got retries no POST by default; the token endpoint is POST (a refresh may be repeated).
+    methods: ['GET', 'POST'],
+    statusCodes: [429, ...SERVER_ERRORS],
+    errorCodes: ERROR_CODES,
+    maxRetryAfter: policy.maxRetryAfterMs,
+    noise: 0,
+    calculateDelay: ({ attemptCount, retryAfter, computedValue }) => {
+      // 0: got's rules say stop (limit reached, not retryable, Retry-After beyond the bound).
+      if (computedValue === 0) return 0;
+      const delay = retryAfter
+        ? computedValue
+        : Math.min(policy.baseDelayMs * 2 ** (attemptCount - 1), policy.maxDelayMs);
+      onDelay(delay);
+      return delay;
+    },
+  };
 }

@@ -1,7 +1,8 @@
 import type { Account } from './account.js';
-import { PytifyError, TokenError } from '../core/errors.js';
+import { TokenError } from '../core/errors.js';
 import { silentLog, type DebugLog } from '../core/debug-log.js';
-import { describeHttpFailure, type HttpAnswer } from './token-errors.js';
+import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js';
+import { send } from './send.js';
 
 /** A token answer from the accounts service, in our words. */
 export interface TokenGrant {
@@ -16,7 +17,8 @@ export interface TokenGrant {
 export interface TokenClient {
   exchangeCode(request: { code: string; redirectUri: string; codeVerifier?: string }): Promise<TokenGrant>;
   refresh(refreshToken: string): Promise<TokenGrant>;
-  fetchProfile(accessToken: string): Promise<Account>;
+  /** `retry: false` sends one request: for an account that is only nice to know. */
+  fetchProfile(accessToken: string, options?: { retry?: boolean }): Promise<Account>;
 }
 
 export interface TokenClientOptions {
@@ -24,44 +26,19 @@ export interface TokenClientOptions {
   apiUrl: string;
   clientId: string;
   clientSecret?: string;
+  /** Per attempt (got's `timeout.request`). */
   timeoutMs?: number;
+  /** How got retries 429, 5xx and network failures; see retry.ts for the bound it gives. */
+  retry?: RetryPolicy;
   log?: DebugLog;
 }
 
-/** One HTTP round trip; `got` is loaded on first use so commands that never call it stay light. */
-async function send(
-  url: string,
-  init: { method: 'GET' | 'POST'; headers: Record<string, string>; form?: Record<string, string> },
-  timeoutMs: number,
-  log: DebugLog = silentLog,
-): Promise<HttpAnswer> {
-  const { got, RequestError } = await import('got');
-  const started = Date.now();
-  log('http request', { method: init.method, url, fields: Object.keys(init.form ?? {}).join(',') });
-  try {
-    const response = await got(url, {
-      method: init.method,
-      headers: init.headers,
-      form: init.form,
-      throwHttpErrors: false,
-      retry: { limit: 0 },
-      timeout: { request: timeoutMs },
-      followRedirect: false,
-    });
-    log('http response', { method: init.method, url, status: response.statusCode, ms: Date.now() - started });
-    return { status: response.statusCode, headers: response.headers, body: response.body };
-  } catch (error) {
-    const reason = error instanceof RequestError ? (error.code ?? error.name) : 'request failed';
-    log('http failure', { method: init.method, url, reason, ms: Date.now() - started });
-    throw new TokenError('NETWORK_ERROR', `Could not reach ${new URL(url).host} (${reason})`, { cause: error });
-  }
-}
-
-function parseGrant(answer: HttpAnswer): TokenGrant {
-  const data = JSON.parse(answer.body) as Record<string, unknown>;
+/** Throws on a body that is not a grant; the caller retries (a 200 nobody can read) or reports. */
+function parseGrant(body: string): TokenGrant {
+  const data = JSON.parse(body) as Record<string, unknown>;
   if (typeof data.access_token !== 'string' || data.access_token === '') {
     throw new TokenError('TOKEN_ENDPOINT_ERROR', 'The token endpoint answered without an access token', {
-      status: answer.status,
+      status: 200,
     });
   }
   return {
@@ -73,32 +50,38 @@ function parseGrant(answer: HttpAnswer): TokenGrant {
   };
 }
 
+function parseAccount(body: string): Account {
+  const data = JSON.parse(body) as Record<string, unknown>;
+  const id = typeof data.id === 'string' ? data.id : '';
+  if (!id) throw new Error('no id');
+  const displayName = typeof data.display_name === 'string' && data.display_name ? data.display_name : id;
+  return { displayName, id };
+}
+
 export function createTokenClient(options: TokenClientOptions): TokenClient {
-  const timeoutMs = options.timeoutMs ?? 10_000;
+  const policy = options.retry ?? DEFAULT_RETRY;
+  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log: options.log ?? silentLog };
   const pkce = !options.clientSecret;
 
-  async function tokenRequest(form: Record<string, string>): Promise<TokenGrant> {
+  /** The retry policy is chosen per request: each call below names the one it sends with. */
+  function tokenRequest(form: Record<string, string>, retry: RetryPolicy): Promise<TokenGrant> {
     const headers: Record<string, string> = { accept: 'application/json' };
     if (pkce) form = { ...form, client_id: options.clientId };
     else {
       const basic = Buffer.from(`${options.clientId}:${options.clientSecret}`).toString('base64');
       headers.authorization = `Basic ${basic}`;
     }
-    const answer = await send(options.tokenUrl, { method: 'POST', headers, form }, timeoutMs, options.log);
-    if (answer.status !== 200) throw describeHttpFailure('token', answer);
-    try {
-      return parseGrant(answer);
-    } catch (error) {
-      if (error instanceof PytifyError) throw error;
-      throw describeHttpFailure('token', answer);
-    }
+    return send('token', options.tokenUrl, { method: 'POST', headers, form }, parseGrant, {
+      ...settings,
+      policy: retry,
+    });
   }
 
   return {
     async exchangeCode({ code, redirectUri, codeVerifier }) {
       const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
       if (codeVerifier) form.code_verifier = codeVerifier;
-      const grant = await tokenRequest(form);
+      const grant = await tokenRequest(form, policy);
       if (!grant.refreshToken) {
         throw new TokenError(
           'TOKEN_ENDPOINT_ERROR',
@@ -108,26 +91,15 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
       return grant;
     },
     refresh(refreshToken) {
-      return tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken });
+      return tokenRequest({ grant_type: 'refresh_token', refresh_token: refreshToken }, policy);
     },
-    async fetchProfile(accessToken) {
+    fetchProfile(accessToken, { retry = true } = {}) {
       const url = `${options.apiUrl.replace(/\/+$/, '')}/me`;
-      const answer = await send(
-        url,
-        { method: 'GET', headers: { accept: 'application/json', authorization: `Bearer ${accessToken}` } },
-        timeoutMs,
-        options.log,
-      );
-      if (answer.status !== 200) throw describeHttpFailure('profile', answer);
-      try {
-        const data = JSON.parse(answer.body) as Record<string, unknown>;
-        const id = typeof data.id === 'string' ? data.id : '';
-        if (!id) throw new Error('no id');
-        const displayName = typeof data.display_name === 'string' && data.display_name ? data.display_name : id;
-        return { displayName, id };
-      } catch {
-        throw describeHttpFailure('profile', { ...answer, status: answer.status });
-      }
+      const headers = { accept: 'application/json', authorization: `Bearer ${accessToken}` };
+      return send('profile', url, { method: 'GET', headers }, parseAccount, {
+        ...settings,
+        policy: retry ? policy : NO_RETRY,
+      });
     },
   };
 }
