@@ -2,9 +2,10 @@ import { describe, expect, it } from '@jest/globals';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { ConfigError } from '../src/core/errors.js';
+import { DEFAULTS } from '../src/config/types.js';
 import { ConfigErrorView, configErrorViewProps } from '../src/tui/ConfigErrorView.js';
 import { formatTimeLeft } from '../src/tui/format-time.js';
-import { showWithPort } from '../src/tui/PortBusyStatus.js';
+import { showWithPort } from '../src/config/guidance.js';
 import { SPINNER_FRAMES, Spinner } from '../src/tui/Spinner.js';
 import { Warnings } from '../src/tui/Warnings.js';
 
@@ -23,7 +24,12 @@ const WARNINGS = [
 describe('ConfigErrorView', () => {
   it('guides a first run without a client id', () => {
     const frame = frameOf(
-      <ConfigErrorView code="CONFIG_MISSING_CLIENT_ID" message="No Spotify client id is configured." warnings={[]} />,
+      <ConfigErrorView
+        code="CONFIG_MISSING_CLIENT_ID"
+        message="No Spotify client id is configured."
+        registerUri={DEFAULTS.redirectUri}
+        warnings={[]}
+      />,
     );
     expect(frame).toMatchSnapshot();
   });

@@ -4,7 +4,8 @@ import { ConfigError } from '../core/errors.js';
 import { nonEmptyFlag, parsePort, parseTimeout } from './flags.js';
 import { ENV } from './keys.js';
 import { loadConfigFile, searchConfigFile, type FoundConfig } from './read-file.js';
-import { checkRedirectUri, loopbackForm, withPort } from './redirect-uri.js';
+import { clientIdPlace, missingClientIdHint, registerUriFor } from './guidance.js';
+import { checkRedirectUri, withPort } from './redirect-uri.js';
 import { DEFAULTS, type Config, type ConfigFlags, type ConfigWarning } from './types.js';
 import { redactError, redactWarning, secretsIn } from './redact.js';
 import { readSettings, suggestKey, type ReadSettings } from './validate.js';
@@ -129,15 +130,15 @@ function missingClientId(
   warnings: ConfigWarning[],
 ): ConfigError {
   const misspelt = warnings.find((w) => w.code === 'UNKNOWN_KEY' && w.key && suggestKey(w.key) === 'clientId');
-  const place = label ? `${label} as "clientId"` : `.spotifyrc as {"clientId": "…"}`;
+  const registerUri = registerUriFor(redirectUri);
   const lines = [
     'No Spotify client id is configured.',
     misspelt ? `${label} has "${misspelt.key}": did you mean "clientId"?` : undefined,
-    `Create an app at https://developer.spotify.com/dashboard, add the redirect URI ${loopbackForm(redirectUri)} to it,`,
-    `then put its Client ID in ${place}, or set ${ENV.clientId}.`,
+    ...missingClientIdHint(registerUri, clientIdPlace(label)),
   ];
   return new ConfigError('CONFIG_MISSING_CLIENT_ID', lines.filter(Boolean).join('\n'), {
     file: found?.file,
     key: 'clientId',
+    registerUri,
   });
 }

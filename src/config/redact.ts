@@ -31,5 +31,6 @@ export function redactError(error: unknown, secrets: readonly string[]): unknown
   return new ConfigError(error.code as 'CONFIG_INVALID' | 'CONFIG_MISSING_CLIENT_ID', message, {
     file: error.file,
     key: error.key,
+    registerUri: error.registerUri === undefined ? undefined : redact(error.registerUri, secrets),
   });
 }

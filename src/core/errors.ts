@@ -34,14 +34,17 @@ export class PytifyError extends Error {
 export class ConfigError extends PytifyError {
   readonly file?: string;
   readonly key?: string;
+  /** A missing client id: the redirect URI to register, so every guide names the one in use. */
+  readonly registerUri?: string;
   constructor(
     code: 'CONFIG_INVALID' | 'CONFIG_MISSING_CLIENT_ID',
     message: string,
-    where: { file?: string; key?: string } = {},
+    where: { file?: string; key?: string; registerUri?: string } = {},
   ) {
     super(code, message);
     this.file = where.file;
     this.key = where.key;
+    this.registerUri = where.registerUri;
   }
 }
 

@@ -1,9 +1,8 @@
 import { Box, Text } from 'ink';
+import { afterStepsLines, clientIdPlace, dashboardSteps } from '../config/guidance.js';
 import type { ConfigError } from '../core/errors.js';
+import { GuideSteps } from './GuideSteps.js';
 import { Warnings } from './Warnings.js';
-
-const DASHBOARD_URL = 'https://developer.spotify.com/dashboard';
-const DEFAULT_REDIRECT_URI = 'http://127.0.0.1:3000/callback';
 
 export interface ConfigErrorViewProps {
   readonly code: 'CONFIG_INVALID' | 'CONFIG_MISSING_CLIENT_ID';
@@ -11,33 +10,39 @@ export interface ConfigErrorViewProps {
   readonly file?: string;
   /** The offending key. Not named `key`: React takes that prop for itself and never passes it on. */
   readonly configKey?: string;
+  /** A missing client id: the redirect URI to register, as the config in use has it. */
+  readonly registerUri?: string;
   readonly warnings: readonly string[];
 }
 
-/** Props from a thrown ConfigError, so the container cannot forget the file or the key. */
+/** Props from a thrown ConfigError, so the container cannot forget the file, the key or the URI. */
 export function configErrorViewProps(error: ConfigError, warnings: readonly string[]): ConfigErrorViewProps {
   // ConfigError's `code` is typed as any ErrorCode; its constructor only takes these two.
   const code = error.code === 'CONFIG_MISSING_CLIENT_ID' ? 'CONFIG_MISSING_CLIENT_ID' : 'CONFIG_INVALID';
-  return { code, message: error.message, file: error.file, configKey: error.key, warnings };
+  return {
+    code,
+    message: error.message,
+    file: error.file,
+    configKey: error.key,
+    registerUri: error.registerUri,
+    warnings,
+  };
 }
 
-/** First run: no app yet. Walk the user through creating one, in the order the dashboard asks. */
-function MissingClientIdGuide() {
+/** First run: no app yet. The dashboard steps of the setup, then where the Client ID goes. */
+function MissingClientIdGuide({ registerUri, file }: { readonly registerUri: string; readonly file?: string }) {
+  const [where, ...next] = afterStepsLines(clientIdPlace(file));
   return (
     <Box flexDirection="column">
       <Text>To get a client id:</Text>
-      <Box flexDirection="column" marginLeft={2}>
-        <Text>
-          1. Open <Text color="cyan">{DASHBOARD_URL}</Text> and create an app (tick &quot;Web API&quot;).
-        </Text>
-        <Text>
-          2. Add the redirect URI <Text color="cyan">{DEFAULT_REDIRECT_URI}</Text> exactly.
-        </Text>
-        <Text>3. Put the client id in .spotifyrc as {'{"clientId": "…"}'} or set SPOTIFY_CLIENT_ID.</Text>
-        <Text dimColor>{'   '}Leave the client secret out to use PKCE (recommended).</Text>
-      </Box>
-      <Box marginTop={1}>
-        <Text dimColor>Or try the whole flow first, against a local fake Spotify: pytify-auth --demo</Text>
+      <GuideSteps steps={dashboardSteps(registerUri)} />
+      <Box marginTop={1} flexDirection="column">
+        <Text>{where}</Text>
+        {next.map((line) => (
+          <Text key={line} dimColor>
+            {line}
+          </Text>
+        ))}
       </Box>
     </Box>
   );
@@ -65,7 +70,7 @@ function InvalidConfigDetails({ file, configKey }: { readonly file?: string; rea
 }
 
 /** The configuration cannot start a login; nothing else is shown until it is fixed. */
-export function ConfigErrorView({ code, message, file, configKey, warnings }: ConfigErrorViewProps) {
+export function ConfigErrorView({ code, message, file, configKey, registerUri, warnings }: ConfigErrorViewProps) {
   return (
     <Box flexDirection="column">
       <Text bold>pytify-auth - Spotify authorization</Text>
@@ -75,8 +80,9 @@ export function ConfigErrorView({ code, message, file, configKey, warnings }: Co
         </Text>
       </Box>
       <Box marginTop={1} marginLeft={2}>
+        {/* Without the URI (an error built elsewhere) no guide: a wrong URI would be worse. */}
         {code === 'CONFIG_MISSING_CLIENT_ID' ? (
-          <MissingClientIdGuide />
+          registerUri !== undefined && <MissingClientIdGuide registerUri={registerUri} file={file} />
         ) : (
           <InvalidConfigDetails file={file} configKey={configKey} />
         )}

@@ -1,6 +1,7 @@
-import { Box, Text } from 'ink';
+import { Text } from 'ink';
 import type { DashboardStatus } from '../../setup/setup-state.js';
 import { DASHBOARD_URL, guideSteps } from '../../setup/guide.js';
+import { GuideSteps } from '../GuideSteps.js';
 
 function DashboardLine({ status }: { readonly status: DashboardStatus }) {
   switch (status) {
@@ -16,39 +17,17 @@ function DashboardLine({ status }: { readonly status: DashboardStatus }) {
 }
 
 export interface SetupGuideProps {
+  /** The redirect URI the login will use; the guide names what to register for it. */
   readonly redirectUri: string;
   readonly dashboard: DashboardStatus;
 }
 
-/**
- * The numbered steps on Spotify's side. A URL to copy sits alone on its own line, unwrapped, so
- * that selecting the line copies exactly the URL.
- */
+/** The numbered steps on Spotify's side, with whether the browser opened the dashboard. */
 export function SetupGuide({ redirectUri, dashboard }: SetupGuideProps) {
   return (
-    <Box flexDirection="column">
-      {guideSteps(redirectUri).map((step, index) => (
-        <Box key={step.text} flexDirection="column">
-          <Box>
-            <Box width={5} flexShrink={0}>
-              <Text>{`  ${index + 1}.`}</Text>
-            </Box>
-            <Text>{step.text}</Text>
-          </Box>
-          {step.copy !== undefined && (
-            <Box marginLeft={7}>
-              <Text color="cyan" wrap="end">
-                {step.copy}
-              </Text>
-            </Box>
-          )}
-          {index === 0 && dashboard !== 'idle' && (
-            <Box marginLeft={7}>
-              <DashboardLine status={dashboard} />
-            </Box>
-          )}
-        </Box>
-      ))}
-    </Box>
+    <GuideSteps
+      steps={guideSteps(redirectUri)}
+      underFirst={dashboard === 'idle' ? undefined : <DashboardLine status={dashboard} />}
+    />
   );
 }
