@@ -3,7 +3,8 @@ import { checkClientId } from '../setup/credentials.js';
 import type { DoctorProbes } from './doctor-probes.js';
 import { ENV } from '../config/keys.js';
 import type { Inspection } from '../config/provenance.js';
-import { parseRedirectUri, withPort } from '../config/redirect-uri.js';
+import { parseRedirectUri } from '../config/redirect-uri.js';
+import { portBusySentence, registerUriFor } from '../config/guidance.js';
 
 export interface Check {
   readonly ok: boolean;
@@ -42,7 +43,7 @@ async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Che
   if (port === 0) {
     return {
       ok: true,
-      text: `The redirect URI has no port: any free port is taken at run time (register ${redirectUri}).`,
+      text: `The redirect URI has no port: any free port is taken at run time (register ${registerUriFor(redirectUri)}).`,
     };
   }
   const status = await probes.port(host, port);
@@ -50,9 +51,7 @@ async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Che
   const why = status === 'in-use' ? 'is in use by another program' : 'cannot be listened on (permission denied)';
   return {
     ok: false,
-    text:
-      `Port ${port} on ${host} ${why}: stop that program, or run with --port <n> and register that URI, ` +
-      `or register ${withPort(redirectUri, 0)} (no port) and run with --port 0.`,
+    text: `Port ${port} on ${host} ${why}: ${portBusySentence(redirectUri)}`,
   };
 }
 

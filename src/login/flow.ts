@@ -6,6 +6,7 @@ import type { SavedAuthorizationLine } from '../token/token-store.js';
 import type { CallbackServer, CallbackServerOptions } from '../listener/callback-server.js';
 import type { TokenStore } from '../token/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
+import { registerUriFor } from '../config/guidance.js';
 import type { Config } from '../config/types.js';
 import type { TokenClient } from '../token/token-client.js';
 import { buildAuthorizeUrl } from '../oauth/authorize-url.js';
@@ -83,7 +84,7 @@ export class LoginFlow {
     return {
       clientIdMasked: maskClientId(config.clientId),
       redirectUri: this.redirectUri,
-      registerUri: this.picksFreePort ? withPort(config.redirectUri, 0) : this.redirectUri,
+      registerUri: registerUriFor(config.redirectUri),
       scopes: config.scopes,
       flow: config.clientSecret ? 'secret' : 'pkce',
       tokenFile: config.tokenFile,

@@ -3,6 +3,7 @@ import type { LoginState } from './state.js';
 import type { ConfigWarning } from '../config/types.js';
 import { remoteHint } from './remote-hint.js';
 import { describeWarning } from '../config/messages.js';
+import { PORT_BUSY_LEAD, portBusyChoices } from '../config/guidance.js';
 
 /** Each state as plain lines: no cursor codes, no spinner; the URL alone on its line for grep/sed. */
 function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: string[] } {
@@ -13,8 +14,8 @@ function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: s
       return {
         err: [
           `Port ${state.port} on ${state.host} is already in use${state.holder ? ` by ${state.holder.command} (pid ${state.holder.pid})` : ''}.`,
-          'Stop the program that holds it, or run with --port <n> (and register that redirect URI),',
-          'or register a redirect URI without a port (http://127.0.0.1/callback) and use --port 0.',
+          PORT_BUSY_LEAD,
+          ...portBusyChoices(flow.info.redirectUri).map((choice) => `  - ${choice}`),
         ],
       };
     case 'waiting':

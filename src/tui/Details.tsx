@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
+import { registerNote } from '../config/guidance.js';
 import type { LoginInfo } from '../login/state.js';
 
 const LABEL_WIDTH = 14;
@@ -48,11 +49,7 @@ export function Details({ info, columns = 100 }: { readonly info: LoginInfo; rea
       </Row>
       <Row narrow={narrow} label="Redirect URI">
         <Text>{info.redirectUri}</Text>
-        {info.registerUri === info.redirectUri ? (
-          <Text dimColor>register exactly this in the Spotify dashboard</Text>
-        ) : (
-          <Text dimColor>register {info.registerUri} (no port) in the Spotify dashboard</Text>
-        )}
+        <Text dimColor>{registerNote(info.redirectUri, info.registerUri)}</Text>
       </Row>
       <Row narrow={narrow} label="Scopes">
         <Text>{info.scopes.length > 0 ? info.scopes.join(', ') : '(none)'}</Text>

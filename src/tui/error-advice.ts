@@ -23,7 +23,7 @@ export function adviceFor(error: ErrorInfo, info: LoginInfo): Advice {
         title: 'The authorization code was not accepted.',
         next:
           'Codes are single-use and expire quickly, so try again. If it keeps failing, the redirect URI ' +
-          `registered in the Spotify dashboard must match ${info.redirectUri} exactly.`,
+          `registered in the Spotify dashboard must match ${info.registerUri} exactly.`,
       };
     case 'NETWORK_ERROR':
       return {
