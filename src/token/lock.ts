@@ -87,16 +87,21 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   const nonce = randomBytes(8).toString('hex');
   const content = JSON.stringify({ pid: process.pid, host: hostname(), nonce });
   const deadline = Date.now() + waitMs;
+  // Known as ours before the file appears: another caller in this process that finds our lock in
+  // the moment between its creation and this function's return must not take it for a dead one.
+  heldHere.add(nonce);
   for (;;) {
     try {
       await writeFileAtomic(path, content, { createOnly: true, io: options.io });
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      if (code !== 'EEXIST')
+      if (code !== 'EEXIST') {
+        heldHere.delete(nonce);
         throw new PytifyError('TOKEN_STORE_ERROR', `Could not create the lock file ${path} (${code ?? 'failed'})`, {
           cause: error,
         });
+      }
     }
     const holder = await inspect(path);
     if (holder && isStale(holder, staleMs)) {
@@ -104,6 +109,7 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
       continue;
     }
     if (Date.now() >= deadline) {
+      heldHere.delete(nonce);
       const who = holder?.pid ? ` (pid ${holder.pid})` : '';
       throw new AccessTokenError(
         'TEMPORARY_FAILURE',
@@ -113,7 +119,6 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
     }
     await sleep(pollMs);
   }
-  heldHere.add(nonce);
   const heartbeat = setInterval(() => {
     const now = new Date();
     lutimes(path, now, now).catch(() => undefined);
