@@ -12,44 +12,6 @@ import path from 'node:path';
 const pkg = JSON.parse(await readFile(new URL('../package.json', import.meta.url), 'utf8'));
 await rm(new URL('../dist', import.meta.url), { recursive: true, force: true });
 
-/**
- * An esbuild plugin that replaces the text `find` in the dependency files matching `filter` (files
- * without it load as they are), and puts `prefix` before such a file. The build fails if no file
- * had the text, so an upgrade that changes it cannot silently bring the cost back.
- */
-function patchDependency({ name, filter, find, replace, prefix = '' }) {
-  return {
-    name,
-    setup(build) {
-      let patched = false;
-      build.onLoad({ filter }, async (args) => {
-        const source = await readFile(args.path, 'utf8');
-        if (!source.includes(find)) return undefined;
-        patched = true;
-        return { contents: `${prefix}${source.replace(find, replace)}`, loader: 'js' };
-      });
-      build.onEnd((result) => {
-        if (result.errors.length === 0 && !patched)
-          throw new Error(`${name}: no bundled file matching ${filter} has "${find}"; update the plugin`);
-      });
-    },
-  };
-}
-
-/**
- * string-width (Ink's) builds `/^\p{RGI_Emoji}$/v` when it loads, and V8 expands that set of
- * emoji sequences there and then: about 10 ms of the first frame, for a regex that only text
- * outside printable ASCII ever reaches. Here it is built on its first test() instead. (Older
- * copies, like wrap-ansi's string-width 7, have no such line.)
- */
-const lazyEmojiRegex = patchDependency({
-  name: 'lazy-emoji-regex',
-  filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/,
-  find: 'const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;',
-  replace:
-    'let rgiEmojiRegexBuilt;\nconst rgiEmojiRegex = { test: (text) => (rgiEmojiRegexBuilt ??= /^\\p{RGI_Emoji}$/v).test(text) };',
-});
-
 const common = {
   bundle: true,
   platform: 'node',
@@ -77,7 +39,6 @@ await build({
     // Bundled CommonJS dependencies (signal-exit, cosmiconfig) call require().
     js: "import { createRequire as __pytifyCreateRequire } from 'node:module'; const require = __pytifyCreateRequire(import.meta.url);",
   },
-  plugins: [lazyEmojiRegex],
 });
 
 /**
