@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { execFileSync, spawn } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -96,11 +96,7 @@ describe('stopping from outside', () => {
     // The port is free again: nothing answers there any more.
     await expect(fetch(`http://127.0.0.1:${port}/callback`)).rejects.toThrow();
     // The cursor Ink hid while painting is visible again.
-    expect(
-      execFileSync('tmux', ['display-message', '-p', '-t', session.name, '#{cursor_flag}'], {
-        encoding: 'utf8',
-      }).trim(),
-    ).toBe('1');
+    expect(session.tmux('display-message', '-p', '-t', session.name, '#{cursor_flag}').trim()).toBe('1');
   });
 });
 
