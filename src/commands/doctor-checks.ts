@@ -2,7 +2,7 @@ import path from 'node:path';
 import { checkClientId } from '../setup/credentials.js';
 import type { DoctorProbes } from './doctor-probes.js';
 import { ENV } from '../config/keys.js';
-import type { Inspection } from '../config/provenance.js';
+import type { ResolvedConfig } from '../config/resolve.js';
 import { parseRedirectUri } from '../config/redirect-uri.js';
 import { portBusySentence, registerUriFor } from '../config/guidance.js';
 
@@ -16,8 +16,8 @@ export interface Diagnosis {
   readonly checks: Check[];
 }
 
-async function secretFileWarning(inspection: Inspection, probes: DoctorProbes): Promise<string | undefined> {
-  const { found, fileLabel, file } = inspection;
+async function secretFileWarning(resolved: ResolvedConfig, probes: DoctorProbes): Promise<string | undefined> {
+  const { found, fileLabel, file } = resolved;
   if (!found || !file.settings.clientSecret) return undefined;
   const mode = await probes.fileMode(found.file);
   if (mode === undefined || (mode & 0o044) === 0) return undefined;
@@ -56,15 +56,15 @@ async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Che
 }
 
 /** The warnings and checks of `pytify-auth doctor`, beyond what loading the config already says. */
-export async function diagnose(inspection: Inspection, probes: DoctorProbes): Promise<Diagnosis> {
-  const { values } = inspection;
+export async function diagnose(resolved: ResolvedConfig, probes: DoctorProbes): Promise<Diagnosis> {
+  const { values } = resolved;
   const idCheck = values.clientId === undefined ? undefined : checkClientId(values.clientId);
   const warnings = [
-    ...inspection.warnings.map((warning) => warning.message),
+    ...resolved.warnings.map((warning) => warning.message),
     ...(idCheck && !idCheck.ok
       ? [`The client id does not look like a Spotify Client ID (32 characters, 0-9 and a-f): ${idCheck.problem}.`]
       : []),
-    await secretFileWarning(inspection, probes),
+    await secretFileWarning(resolved, probes),
     await gitWarning(values.tokenFile, probes),
   ].filter((warning): warning is string => warning !== undefined);
   const clientIdCheck: Check = values.clientId

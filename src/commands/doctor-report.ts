@@ -1,8 +1,8 @@
 import { maskClientId } from '../core/mask.js';
 import type { Diagnosis } from './doctor-checks.js';
 import { CONFIG_KEYS } from '../config/keys.js';
-import type { Inspection, Origin, SearchedDir, Values } from '../config/provenance.js';
-import { SEARCH_PLACES } from '../config/read-file.js';
+import type { Origin, ResolvedConfig, Values } from '../config/resolve.js';
+import { SEARCH_PLACES, type SearchedDir } from '../config/search.js';
 import { displayPath } from '../config/where.js';
 
 const KEY_WIDTH = 15;
@@ -22,8 +22,8 @@ function dirLine(entry: SearchedDir, width: number): string {
 }
 
 /** Which file was read, and why that one: the upward search, directory by directory. */
-function fileSection(inspection: Inspection): string[] {
-  const { configFlag, fileLabel, found, searched, cwd, stopDir } = inspection;
+function fileSection(resolved: ResolvedConfig): string[] {
+  const { configFlag, fileLabel, found, searched, cwd, stopDir } = resolved;
   if (configFlag) return [`Config file: ${fileLabel ?? configFlag}`, '  named with --config, so nothing was searched.'];
   const width = Math.max(...searched.map((entry) => entry.dir.length));
   const places = SEARCH_PLACES.map((place) => (place === 'package.json' ? 'package.json ("spotify" key)' : place));
@@ -37,10 +37,10 @@ function fileSection(inspection: Inspection): string[] {
   ];
 }
 
-function originText(origin: Origin, inspection: Inspection): string {
+function originText(origin: Origin, resolved: ResolvedConfig): string {
   switch (origin.source) {
     case 'file':
-      return `${inspection.fileLabel} ("${origin.name}")`;
+      return `${resolved.fileLabel} ("${origin.name}")`;
     case 'env':
       return `environment ${origin.name}`;
     case 'flag':
@@ -74,21 +74,21 @@ function shown(key: keyof Values, values: Values, cwd: string): string {
 /** The file's keys in their usual order, then the settings only flags can change. */
 const ORDER: Array<keyof Values> = [...CONFIG_KEYS, 'timeoutSeconds', 'showDialog', 'openBrowser'];
 
-function settingsSection(inspection: Inspection): string[] {
+function settingsSection(resolved: ResolvedConfig): string[] {
   const rows = ORDER.map((key) => {
-    const value = shown(key, inspection.values, inspection.cwd);
+    const value = shown(key, resolved.values, resolved.cwd);
     const pad = value.length < VALUE_WIDTH ? value.padEnd(VALUE_WIDTH) : `${value} `;
-    return `  ${(key === 'timeoutSeconds' ? 'timeout' : key).padEnd(KEY_WIDTH)}${pad} ${originText(inspection.origins[key], inspection)}`;
+    return `  ${(key === 'timeoutSeconds' ? 'timeout' : key).padEnd(KEY_WIDTH)}${pad} ${originText(resolved.origins[key], resolved)}`;
   });
   return ['Settings (a flag beats the environment, which beats the file, which beats the default)', ...rows];
 }
 
 /** The whole report as plain text: no colours or cursor codes, so it can be pasted into an issue. */
-export function formatDoctorReport(inspection: Inspection, diagnosis: Diagnosis): string {
+export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosis): string {
   const lines = [
-    ...fileSection(inspection),
+    ...fileSection(resolved),
     '',
-    ...settingsSection(inspection),
+    ...settingsSection(resolved),
     '',
     diagnosis.warnings.length > 0 ? 'Warnings' : 'Warnings: none',
     ...diagnosis.warnings.map((warning) => `  ⚠ ${warning}`),

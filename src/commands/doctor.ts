@@ -4,7 +4,7 @@ import { EXIT } from '../core/exit-codes.js';
 import { diagnose } from './doctor-checks.js';
 import { systemProbes, type DoctorProbes } from './doctor-probes.js';
 import { formatDoctorReport } from './doctor-report.js';
-import { inspectConfig } from '../config/provenance.js';
+import { resolveConfig } from '../config/resolve.js';
 import type { ConfigFlags } from '../config/types.js';
 
 export const DOCTOR_HELP = `Usage: pytify-auth doctor [--config <file>] [--token-file <path>] [--port <n>] [--timeout <s>]
@@ -35,12 +35,12 @@ export interface DoctorOptions {
 /** The report and the exit code, with every dependency passed in (tests give fixed probes). */
 export async function doctor(options: DoctorOptions): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const inspection = await inspectConfig(options);
-    const diagnosis = await diagnose(inspection, options.probes);
+    const resolved = await resolveConfig(options);
+    const diagnosis = await diagnose(resolved, options.probes);
     const failed = diagnosis.checks.some((check) => !check.ok);
     return {
       code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK,
-      stdout: formatDoctorReport(inspection, diagnosis),
+      stdout: formatDoctorReport(resolved, diagnosis),
       stderr: '',
     };
   } catch (error) {

@@ -1,20 +1,10 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import type { defaultLoaders } from 'cosmiconfig';
 import { readText } from '../core/file-reads.js';
 import { ConfigError } from '../core/errors.js';
 import { shortReason } from './short-reason.js';
 import { displayPath } from './where.js';
-
-/** Dedicated files first: if a directory has both, `.spotifyrc` beats package.json. */
-export const SEARCH_PLACES = [
-  '.spotifyrc',
-  '.spotifyrc.json',
-  '.spotifyrc.yaml',
-  '.spotifyrc.yml',
-  'spotify.config.js',
-  'spotify.config.mjs',
-  'package.json',
-];
 
 /**
  * How each kind of file is read: what cosmiconfig's loaders do, called directly. An extensionless
@@ -49,58 +39,38 @@ export interface FoundConfig {
   data: unknown;
 }
 
-/** The directories searched: `from`, then each parent up to and including `stopDir` (or /). */
-export function searchDirs(from: string, stopDir: string): string[] {
-  const dirs = [from];
-  let current = from;
-  while (current !== stopDir) {
-    const parent = path.dirname(current);
-    if (parent === current) break;
-    dirs.push(parent);
-    current = parent;
-  }
-  return dirs;
-}
-
-/**
- * The first place holding settings, nearest first. Like cosmiconfig's search, an empty file or a
- * package.json without a "spotify" key does not count; unlike its `global` strategy, nothing is
- * read from ~/.config/spotify/, which belongs to the Spotify desktop client.
- */
-export async function searchConfigFile(from: string, stopDir: string, cwd: string): Promise<FoundConfig | undefined> {
-  for (const dir of searchDirs(path.resolve(from), path.resolve(stopDir))) {
-    for (const place of SEARCH_PLACES) {
-      const file = path.join(dir, place);
-      const found = await readPlace(file, cwd, true);
-      if (found && found.data !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
 /** `--config <file>`: exactly this file, which must exist and parse (it may be empty). */
 export async function loadConfigFile(file: string, cwd: string): Promise<FoundConfig> {
-  return (await readPlace(file, cwd, false)) ?? { file, data: undefined };
+  const found = await readConfigFile(file, cwd, false);
+  return typeof found === 'string' ? { file, data: undefined } : found;
 }
 
 const ABSENT = new Set(['ENOENT', 'ENOTDIR', 'EISDIR', 'EACCES', 'EPERM']);
 
-async function readPlace(file: string, cwd: string, searching: boolean): Promise<FoundConfig | undefined> {
+/**
+ * One config file, read and parsed. While searching, a candidate that cannot be read is skipped,
+ * as cosmiconfig does: 'absent' when nothing is there, 'unreadable' for a directory or a file
+ * without permission (doctor lists it); any other problem is a ConfigError naming the file.
+ */
+export async function readConfigFile(
+  file: string,
+  cwd: string,
+  searching: boolean,
+): Promise<FoundConfig | 'absent' | 'unreadable'> {
   let content: string;
   try {
     content = await readText(file);
   } catch (error) {
-    // While searching, an unreadable candidate is skipped, as cosmiconfig does.
-    if (searching && ABSENT.has(String((error as { code?: unknown }).code))) return undefined;
+    if (searching && ABSENT.has(String((error as { code?: unknown }).code)))
+      return existsSync(file) ? 'unreadable' : 'absent';
     throw await readError(error, file, cwd);
   }
   if (content.trim() === '') return { file, data: undefined };
   const extension = path.extname(file);
   if (!Object.hasOwn(FORMATS, extension)) {
-    const what =
-      extension === '.ts' || extension === '.mts' || extension === '.cts'
-        ? 'TypeScript config files are'
-        : `"${extension}" files are`;
+    const what = ['.ts', '.mts', '.cts'].includes(extension)
+      ? 'TypeScript config files are'
+      : `"${extension}" files are`;
     throw new ConfigError(
       'CONFIG_INVALID',
       `${displayPath(file, cwd)}: ${what} not supported (use .spotifyrc, .json, .yaml, .yml, .js or .mjs)`,

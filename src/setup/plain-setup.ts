@@ -1,7 +1,7 @@
 import { ConfigError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
 import { describeConfigError } from '../config/messages.js';
-import type { InspectOptions } from '../config/provenance.js';
+import type { ResolveOptions } from '../config/resolve.js';
 import { plainGuide } from './guide.js';
 import { prepareSetup } from './prepare.js';
 
@@ -15,7 +15,7 @@ export interface PlainOutput {
  * write to stdout. Exit 1 (not authorized; nothing was saved), or 2 for a config to fix first.
  */
 export async function printSetupGuide(
-  options: InspectOptions,
+  options: ResolveOptions,
   out: PlainOutput,
   headline?: (editing: string) => string,
 ): Promise<number> {

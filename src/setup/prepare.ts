@@ -4,8 +4,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { ENV } from '../config/keys.js';
-import { inspectConfig, type InspectOptions, type Inspection } from '../config/provenance.js';
-import { expandHome } from '../config/search-report.js';
+import { resolveConfig, type ResolveOptions, type ResolvedConfig } from '../config/resolve.js';
+import { expandHome } from '../config/search.js';
 import { displayPath } from '../config/where.js';
 import { configText, buildConfigData } from './config-content.js';
 import { CLIENT_ID_PLACEHOLDER, SECRET_PLACEHOLDER, type GuideFacts } from './guide.js';
@@ -53,9 +53,9 @@ async function isYaml(file: string): Promise<boolean> {
  * The settings carried from a file we cannot rewrite into the new .spotifyrc, so they stay in
  * effect once it shadows that file. A relative tokenFile meant "next to that file": made absolute.
  */
-function carried(inspection: Inspection, home: string): Record<string, unknown> {
-  const { settings } = inspection.file;
-  const from = inspection.found?.file;
+function carried(resolved: ResolvedConfig, home: string): Record<string, unknown> {
+  const { settings } = resolved.file;
+  const from = resolved.found?.file;
   const tokenFile =
     settings.tokenFile && from ? path.resolve(path.dirname(from), expandHome(settings.tokenFile, home)) : undefined;
   const { clientId: _id, clientSecret: _secret, ...rest } = settings;
@@ -71,9 +71,9 @@ function carried(inspection: Inspection, home: string): Record<string, unknown> 
  * - else `.spotifyrc` in the current directory.
  * Throws ConfigError when the existing configuration is broken: that is for the user to fix.
  */
-export async function prepareSetup(options: InspectOptions): Promise<SetupPlan> {
-  const inspection = await inspectConfig({ ...options, allowMissingConfigFile: true });
-  const { found, configFlag, cwd, values } = inspection;
+export async function prepareSetup(options: ResolveOptions): Promise<SetupPlan> {
+  const resolved = await resolveConfig({ ...options, allowMissingConfigFile: true });
+  const { found, configFlag, cwd, values } = resolved;
   if (configFlag && !rewritable(configFlag)) {
     throw new ConfigError(
       'CONFIG_INVALID',
@@ -89,10 +89,10 @@ export async function prepareSetup(options: InspectOptions): Promise<SetupPlan> 
       ? found.data
       : {}
     : found
-      ? carried(inspection, options.homeDir ?? os.homedir())
+      ? carried(resolved, options.homeDir ?? os.homedir())
       : {};
   const exists = existsSync(file);
-  const { settings } = inspection.file;
+  const { settings } = resolved.file;
   return {
     file,
     fileLabel: displayPath(file, cwd),
@@ -105,7 +105,7 @@ export async function prepareSetup(options: InspectOptions): Promise<SetupPlan> 
       ...(settings.clientSecret ? { clientSecret: settings.clientSecret } : {}),
     },
     envOverrides: [ENV.clientId, ENV.clientSecret].filter((name) => options.env[name]?.trim()),
-    warnings: inspection.warnings.map((warning) => warning.message),
+    warnings: resolved.warnings.map((warning) => warning.message),
     // With --port already applied; a portless one is registered as is, the run adds a free port.
     redirectUri: values.redirectUri,
     // The secret is never printed: a placeholder marks where the file's own one goes.
