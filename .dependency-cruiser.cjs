@@ -1,5 +1,5 @@
 /**
- * The dependency rule (docs/architecture.md), checked by `npm run lint:deps`:
+ * The dependency rule (docs/development.md), checked by `npm run lint`:
  *
  *   bin.ts, main.ts, index.ts      entry points
  *   commands/                      one module per command, and their shared argument parsing
