@@ -141,14 +141,24 @@ try {
   const start = await startup(ctx, token);
   const floor = median(start.floor);
   row('`node -e 0` (floor)', fmt(floor), `p90 ${fmt(percentile(start.floor, 90))}`, '', '', '', '');
-  for (const [key, label] of [
-    ['version', '`pytify-auth --version`'],
-    ['help', '`pytify-auth --help`'],
-    ['token', '`pytify-auth token` (cached access token; JSON .spotifyrc)'],
-    ['tokenYaml', '`pytify-auth token` (cached access token; YAML .spotifyrc)'],
+  // --version and --help are answered by the small bin alone; a cached `token` also reads the
+  // config (js-yaml for a .spotifyrc) and the token files, and hashes the refresh token.
+  for (const [key, label, limit] of [
+    ['version', '`pytify-auth --version`', 1.5],
+    ['help', '`pytify-auth --help`', 1.5],
+    ['token', '`pytify-auth token` (cached access token; JSON .spotifyrc)', 2],
+    ['tokenYaml', '`pytify-auth token` (cached access token; YAML .spotifyrc)', 2],
   ]) {
     if (!start[key]) {
-      row(label, `n/a (${token.unavailable ?? 'token command not built'})`, '', fmt(floor), '', '≤ 1.5× floor', '');
+      row(
+        label,
+        `n/a (${token.unavailable ?? 'token command not built'})`,
+        '',
+        fmt(floor),
+        '',
+        `≤ ${limit}× floor`,
+        '',
+      );
       continue;
     }
     const value = median(start[key]);
@@ -158,8 +168,8 @@ try {
       `p90 ${fmt(percentile(start[key], 90))}`,
       fmt(floor),
       `${(value / floor).toFixed(2)}×`,
-      '≤ 1.5× floor',
-      verdict(value / floor <= 1.5),
+      `≤ ${limit}× floor`,
+      verdict(value / floor <= limit),
     );
   }
 
@@ -190,8 +200,8 @@ try {
       `p90 ${fmt(percentile(frames[key], 90))}`,
       `${fmt(ptyFloor)} (pty)`,
       `${(value / ptyFloor).toFixed(2)}×`,
-      '≤ 3× pty floor',
-      verdict(value / ptyFloor <= 3),
+      '≤ 4× pty floor',
+      verdict(value / ptyFloor <= 4),
     );
   }
 
