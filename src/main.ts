@@ -56,7 +56,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   // In a terminal the login always ends up in Ink (the launch screen, the setup guide or the
   // config error): start loading Ink, React and yoga now, to overlap reading the config and files.
-  if (process.stdin.isTTY && process.stdout.isTTY) import('./tui/run-tui.js').catch(() => undefined);
+  if (process.stdin.isTTY && process.stdout.isTTY) {
+    const { loadUi } = await import('./tui/load-ui.js');
+    loadUi(() => import('./tui/run-tui.js')).catch(() => undefined);
+  }
   const { runLogin } = await import('./commands/login.js');
   return runLogin(args);
 }

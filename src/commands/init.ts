@@ -5,6 +5,7 @@ import { EXIT } from '../core/exit-codes.js';
 import { describeConfigError } from '../config/messages.js';
 import { printSetupGuide } from '../setup/plain-setup.js';
 import { prepareSetup } from '../setup/prepare.js';
+import { loadUi } from '../tui/load-ui.js';
 
 export const INIT_HELP = `Usage: pytify-auth init [--config <file>] [--port <n>]
 
@@ -65,7 +66,7 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(describeConfigError(error));
     return EXIT.USAGE;
   }
-  const { runSetup } = await import('../tui/setup/run-setup.js');
+  const { runSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
   const outcome = await runSetup(plan, cwd);
   if (!('written' in outcome)) return EXIT.NOT_AUTHORIZED;
   process.stdout.write(`Next: run pytify-auth to authorize.\n`);

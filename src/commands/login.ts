@@ -17,6 +17,7 @@ import { createDebugLog, debugEnabled } from '../core/debug-log.js';
 import { EXIT } from '../core/exit-codes.js';
 import { exitCodeForSignal, watchForStop } from '../core/shutdown.js';
 import { describeConfigError } from '../config/messages.js';
+import { loadUi } from '../tui/load-ui.js';
 
 function flagsOf(args: CliArgs): ConfigFlags {
   return {
@@ -49,12 +50,12 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
         return printSetupGuide(options, process);
       }
       // First run: the setup screens save a config, then this same run goes on to the launch screen.
-      const { runFirstRunSetup } = await import('../tui/setup/run-setup.js');
+      const { runFirstRunSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
       const outcome = await runFirstRunSetup(options);
       return 'written' in outcome ? runLogin(args, true) : EXIT.NOT_AUTHORIZED;
     }
     if (interactive) {
-      const { showConfigError } = await import('../tui/run-tui.js');
+      const { showConfigError } = await loadUi(() => import('../tui/run-tui.js'));
       await showConfigError(error);
     } else {
       process.stderr.write(describeConfigError(error));
@@ -88,7 +89,7 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
       // that the port is busy) instead of "starting".
       const started = flow.start();
       started.catch(() => undefined); // handled in runTui; not an unhandled rejection meanwhile
-      const { runTui } = await import('../tui/run-tui.js');
+      const { runTui } = await loadUi(() => import('../tui/run-tui.js'));
       final = await runTui(flow, setup.warnings, interrupt.signal, started);
     } else {
       const { runPlain } = await import('../login/plain-runner.js');
