@@ -5,7 +5,6 @@
 import { EXIT } from './core/exit-codes.js';
 import { HELP, VERSION } from './commands/help.js';
 import { printFast } from './core/print-fast.js';
-import { printCachedToken } from './commands/token-cached.js';
 
 async function run(argv: string[]): Promise<number> {
   // Ink's chalk honours FORCE_COLOR and --no-color but not NO_COLOR (no-color.org): bridge it.
@@ -20,6 +19,9 @@ async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   }
   if (first === 'token') {
+    // Bundled into this file, but evaluated only here: it loads node:crypto (about 2.5 ms), which
+    // --version, --help and the login do not need.
+    const { printCachedToken } = await import('./commands/token-cached.js');
     const printed = await printCachedToken(rest);
     if (printed !== undefined) return printed;
   }
