@@ -170,6 +170,17 @@ describe('the login screen, driven by keys', () => {
     expect(app.exits).toEqual([]);
   });
 
+  it('several DELs in one read (key repeat, a fast typist) each erase a character', async () => {
+    const app = await mount();
+    await startAttempt(app);
+    app.press('hello-world');
+    await app.frame(pasteLine('hello-world'));
+    app.press(BACKSPACE.repeat(3));
+    await app.frame(pasteLine('hello-wo'));
+    app.press(`${BACKSPACE}${BACKSPACE}x`);
+    await app.frame(pasteLine('hello-x'));
+  });
+
   it('a pasted redirect URL and Enter: another attempt is refused with feedback, this one completes', async () => {
     const app = await mount();
     const { url } = await startAttempt(app);

@@ -124,6 +124,42 @@ describe('SetupApp', () => {
     app.unmount();
   });
 
+  it('three DELs in one read erase three characters', async () => {
+    const app = mount();
+    await tick();
+    await app.press('5f1c0ffee');
+    await eventually(() => expect(app.lastFrame()).toContain('› 5f1c0ffee'));
+    await app.press('\u007F\u007F\u007F');
+    await eventually(() => expect(app.lastFrame()).toMatch(/› 5f1c0f(?!f)/));
+    expect(app.lastFrame()).toContain('6 of 32 characters');
+    app.unmount();
+  });
+
+  it('Enter on an invalid id says it was refused, and why, instead of "Enter to continue"', async () => {
+    const app = mount();
+    await tick();
+    await app.press(`${ID}ab`);
+    await eventually(() => expect(app.lastFrame()).toContain('34 characters, 2 too many'));
+    expect(app.lastFrame()).toContain('Press Enter to continue');
+    await app.press(ENTER);
+    await eventually(() => expect(app.lastFrame()).toContain('Enter refused: the Client ID above is not valid yet'));
+    expect(app.lastFrame()).not.toContain('Press Enter to continue');
+    expect(app.lastFrame()).not.toContain('Client secret');
+    await app.press('\u007F\u007F');
+    await eventually(() => expect(app.lastFrame()).toContain('Press Enter to continue'));
+    app.unmount();
+  });
+
+  it('warns about the example-looking id 0123456789abcdef… (and still accepts it)', async () => {
+    const app = mount();
+    await tick();
+    await app.press('0123456789abcdef0123456789abcdef');
+    await eventually(() => expect(app.lastFrame()).toContain("⚠ This looks like an example id, not your app's"));
+    await app.press(ENTER);
+    await eventually(() => expect(app.lastFrame()).toContain('Client secret'));
+    app.unmount();
+  });
+
   it('masks the secret and saves it, asking first when the file exists; "n" goes back', async () => {
     const app = mount({ plan: { exists: true, base: { redirectUri: 'http://127.0.0.1/callback' } } });
     await tick();

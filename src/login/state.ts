@@ -23,6 +23,19 @@ export type LoginState =
   | { kind: 'token-error'; error: ErrorInfo }
   | { kind: 'timed-out' };
 
+/**
+ * The demo's made-up id starts so; an id that does too was most likely copied from an example,
+ * not from the user's own app, and Spotify will refuse it.
+ */
+const PLACEHOLDER_ID = /^0123456789abcdef/;
+export const looksLikePlaceholderId = (clientId: string): boolean => PLACEHOLDER_ID.test(clientId);
+
+/** The demo's own Spotify: where the browser goes besides the callback (for an SSH tunnel). */
+export interface DemoInfo {
+  host: string;
+  port: number;
+}
+
 /** Fixed facts shown on every screen. */
 export interface LoginInfo {
   clientIdMasked: string;
@@ -42,6 +55,10 @@ export interface LoginInfo {
   sshCommand?: string;
   /** Why no browser is opened: the user asked (--no-browser), or none can exist here. */
   browserSkipReason?: 'flag' | 'environment';
+  /** `--demo`: every screen says so, and the end points to a real setup. */
+  demo?: DemoInfo;
+  /** Outside the demo, a client id that looks like an example one (see looksLikePlaceholderId). */
+  placeholderClientId?: boolean;
 }
 
 export type LoginEvent =

@@ -1,9 +1,10 @@
-import { Box, useApp, useInput, useStdin, useStdout } from 'ink';
+import { Box, useApp, useInput, useStdin, useStdout, type Key } from 'ink';
 import { useCallback, useEffect, useRef, useState, useSyncExternalStore } from 'react';
 import type { LoginFlow } from '../login/flow.js';
 import { canAuthorize, type LoginState } from '../login/state.js';
 import { LoginView } from './LoginView.js';
 import type { PasteState } from './PasteInput.js';
+import { splitKeys } from './split-keys.js';
 import { Warnings } from './Warnings.js';
 
 export interface AppProps {
@@ -69,28 +70,32 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
     }
   }, [state, exit, onExit]);
 
+  const handleKey = (input: string, key: Key) => {
+    const quit = key.escape || (key.ctrl && input === 'c');
+    if (flow.state.kind === 'waiting' && !quit) {
+      // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
+      if (key.backspace || key.delete) return setPaste({ text: typedSoFar().slice(0, -1) });
+      const typed = input.replace(/[\u0000-\u001f\u007f]/g, '');
+      const text = typedSoFar() + typed;
+      if (key.return || /[\r\n]$/.test(input)) return text.trim() ? submit(text) : undefined;
+      if (typed) setPaste({ text });
+      return;
+    }
+    if (input === 'q' || quit) {
+      onExit(flow.state);
+      exit();
+      return;
+    }
+    // A line feed is an Enter too: typed ahead, before raw mode, the terminal turned it into one.
+    if ((key.return || input === '\n') && canAuthorize(flow.state)) {
+      flow.authorize();
+      setTime(now());
+    }
+  };
+  // Each keypress of a chunk in turn: three DELs in one read erase three characters.
   useInput(
     (input, key) => {
-      const quit = key.escape || (key.ctrl && input === 'c');
-      if (flow.state.kind === 'waiting' && !quit) {
-        // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
-        if (key.backspace || key.delete) return setPaste({ text: typedSoFar().slice(0, -1) });
-        const typed = input.replace(/[\u0000-\u001f\u007f]/g, '');
-        const text = typedSoFar() + typed;
-        if (key.return || /[\r\n]$/.test(input)) return text.trim() ? submit(text) : undefined;
-        if (typed) setPaste({ text });
-        return;
-      }
-      if (input === 'q' || quit) {
-        onExit(flow.state);
-        exit();
-        return;
-      }
-      // A line feed is an Enter too: typed ahead, before raw mode, the terminal turned it into one.
-      if ((key.return || input === '\n') && canAuthorize(flow.state)) {
-        flow.authorize();
-        setTime(now());
-      }
+      for (const [one, oneKey] of splitKeys(input, key)) handleKey(one, oneKey);
     },
     { isActive: isRawModeSupported === true },
   );

@@ -1,7 +1,18 @@
 import { Box, Text } from 'ink';
 import { checkClientId, checkClientSecret } from '../../setup/credentials.js';
+import { looksLikePlaceholderId } from '../../login/state.js';
 import { KeyLine } from '../KeyLine.js';
 import { LABEL_WIDTH, CheckLine, TextField } from './TextField.js';
+
+/** Enter was pressed on a value with a problem: say that it was refused and why, not nothing. */
+function Refused({ what, other }: { readonly what: string; readonly other: string }) {
+  return (
+    <Text>
+      <Text color="red">Enter refused: the {what} above is not valid yet (see ✖). Fix it and press Enter again</Text>
+      <Text dimColor>, {other}</Text>
+    </Text>
+  );
+}
 
 export interface ClientIdStepProps {
   readonly value: string;
@@ -10,18 +21,27 @@ export interface ClientIdStepProps {
 
 /** Asks for the Client ID and says what is wrong with it while it is typed or pasted. */
 export function ClientIdStep({ value, rejected }: ClientIdStepProps) {
+  const check = checkClientId(value);
   return (
     <Box flexDirection="column">
       <TextField label="Client ID" value={value} placeholder="paste it here">
         {value === '' ? (
           <Text dimColor>32 characters, 0-9 and a-f</Text>
         ) : (
-          <CheckLine check={checkClientId(value)} rejected={rejected} valid="32 hexadecimal characters" />
+          <CheckLine check={check} rejected={rejected} valid="32 hexadecimal characters" />
         )}
       </TextField>
+      {check.ok && looksLikePlaceholderId(value) && (
+        <Text color="yellow">
+          ⚠ This looks like an example id, not your app&apos;s: Spotify will refuse it. Copy the Client ID from your
+          app&apos;s page in the dashboard.
+        </Text>
+      )}
       <Box marginTop={1}>
         {value === '' ? (
           <KeyLine press="Enter" then="to open the dashboard in your browser" other="Esc to quit" />
+        ) : rejected && !check.ok ? (
+          <Refused what="Client ID" other="Ctrl-U clears, Esc to quit" />
         ) : (
           <KeyLine press="Enter" then="to continue" other="Ctrl-U clears, Esc to quit" />
         )}
@@ -71,6 +91,8 @@ export function SecretStep({ clientId, value, rejected, fileLabel, carried }: Se
       <Box marginTop={1}>
         {value === '' ? (
           <KeyLine press="Enter" then="to save without a secret" other="Esc to go back" />
+        ) : rejected && !checkClientSecret(value, clientId).ok ? (
+          <Refused what="client secret" other="Ctrl-U clears (no secret), Esc to go back" />
         ) : (
           <KeyLine press="Enter" then="to save" other="Ctrl-U clears (no secret), Esc to go back" />
         )}

@@ -6,6 +6,7 @@ import { DASHBOARD_URL } from '../../setup/guide.js';
 import type { SetupPlan } from '../../setup/prepare.js';
 import { initialSetupState, reduceSetup } from '../../setup/setup-state.js';
 import { SetupWriteError } from '../../setup/write-config.js';
+import { splitKeys } from '../split-keys.js';
 import { SetupView } from './SetupView.js';
 
 export type SetupOutcome = { written: string } | { cancelled: true };
@@ -63,7 +64,13 @@ export function SetupApp({ plan, cwd, browser, save, onExit }: SetupAppProps) {
     exit();
   }, [state.step, plan.file, onExit, exit]);
 
-  useInput((input, key) => dispatch({ type: 'key', input, key }), { isActive: isRawModeSupported === true });
+  // Each keypress of a chunk is its own action: three DELs in one read erase three characters.
+  useInput(
+    (input, key) => {
+      for (const [one, oneKey] of splitKeys(input, key)) dispatch({ type: 'key', input: one, key: oneKey });
+    },
+    { isActive: isRawModeSupported === true },
+  );
 
   return <SetupView plan={plan} state={state} cwd={cwd} />;
 }
