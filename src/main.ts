@@ -41,7 +41,7 @@ export async function main(argv: string[]): Promise<number> {
   const { HELP, VERSION, UsageError, parseCliArgs } = await import('./commands/args.js');
   let args;
   try {
-    args = parseCliArgs(argv);
+    args = parseCliArgs(argv, Object.keys(COMMANDS));
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     return usageFailure(error);

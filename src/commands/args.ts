@@ -18,7 +18,8 @@ export interface CliArgs {
   noBrowser: boolean;
 }
 
-export function parseCliArgs(argv: string[]): CliArgs {
+/** The login's flags; a word that is not one of `commands` is refused with the nearest of them. */
+export function parseCliArgs(argv: string[], commands: readonly string[] = []): CliArgs {
   const values = parseFlags(
     argv,
     {
@@ -30,6 +31,7 @@ export function parseCliArgs(argv: string[]): CliArgs {
       ...CONFIG_FLAG_OPTIONS,
     },
     'unknown command',
+    commands,
   );
   const flags = configFlagsOf(values);
   return {

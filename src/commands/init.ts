@@ -1,6 +1,5 @@
-import { parseArgs } from 'node:util';
 import { ConfigError } from '../core/errors.js';
-import { UsageError } from './args.js';
+import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from './parse-flags.js';
 import { EXIT } from '../core/exit-codes.js';
 import { describeConfigError } from '../config/messages.js';
 import { printSetupGuide } from '../setup/plain-setup.js';
@@ -24,21 +23,13 @@ Exit codes: 0 saved, 1 cancelled or no terminal, 2 usage or configuration error.
 `;
 
 function parse(argv: string[]): { help: boolean; config?: string; port?: string } {
-  try {
-    const { values, positionals } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: true,
-      options: { help: { type: 'boolean', short: 'h' }, config: { type: 'string' }, port: { type: 'string' } },
-    });
-    if (positionals.length > 0) throw new UsageError(`unexpected argument "${positionals[0]}"`);
-    return { help: values.help ?? false, config: values.config, port: values.port };
-  } catch (error) {
-    if (error instanceof UsageError) throw error;
-    throw new UsageError(
-      ((error as Error).message.split('. ')[0] ?? 'invalid arguments').replace(/^Unknown/, 'unknown'),
-    );
-  }
+  const values = parseFlags(argv, {
+    help: { type: 'boolean', short: 'h' },
+    config: CONFIG_FLAG_OPTIONS.config,
+    port: CONFIG_FLAG_OPTIONS.port,
+  });
+  const { config, port } = configFlagsOf(values);
+  return { help: values.help === true, config, port };
 }
 
 /**

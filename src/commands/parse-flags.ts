@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { ConfigFlags } from '../config/types.js';
+import { closest } from '../config/suggest.js';
 
 /** A mistake on the command line: printed with a pointer to --help, exit 2, no stack trace. */
 export class UsageError extends Error {}
@@ -14,7 +15,16 @@ export const CONFIG_FLAG_OPTIONS = {
   'no-browser': { type: 'boolean' },
 } as const;
 
+/** What each flag's value is, with an example, for "--timeout needs a value (…)". */
+const VALUE_HINTS: Record<string, string> = {
+  config: 'a config file, e.g. --config ./.spotifyrc',
+  'token-file': 'a path, e.g. --token-file ~/.pytify',
+  timeout: 'seconds, e.g. --timeout 600',
+  port: 'a port number, e.g. --port 8888; 0 = any free port',
+};
+
 type Values = Record<string, string | boolean | undefined>;
+type Options = NonNullable<ParseArgsConfig['options']>;
 
 export function configFlagsOf(values: Values): ConfigFlags {
   return {
@@ -27,22 +37,46 @@ export function configFlagsOf(values: Values): ConfigFlags {
   };
 }
 
+/** ". Did you mean 'x'?" when one of `candidates` is near `written`, else nothing. */
+export function didYouMean(written: string, candidates: readonly string[]): string {
+  const match = closest(written, candidates);
+  return match === undefined ? '' : `. Did you mean '${match}'?`;
+}
+
+/** parseArgs' error in this tool's words: the nearest flag, or what the value should be. */
+function usageErrorFor(error: Error & { code?: string }, options: Options): UsageError {
+  const option = /'(-{1,2}[^' ]+)/.exec(error.message)?.[1] ?? '';
+  // "-t, --timeout <value>" names both forms: the long one is the one to talk about.
+  const long = /--([\w-]+)/.exec(error.message)?.[1];
+  if (error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') {
+    const names = Object.keys(options).map((name) => `--${name}`);
+    return new UsageError(`unknown option '${option}'${option.startsWith('--') ? didYouMean(option, names) : ''}`);
+  }
+  if (error.code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE' && long !== undefined) {
+    if (options[long]?.type === 'boolean') return new UsageError(`--${long} takes no value; leave out "=…"`);
+    const hint = VALUE_HINTS[long];
+    return new UsageError(`--${long} needs a value${hint ? ` (${hint})` : ''}`);
+  }
+  return new UsageError(error.message.split('. ')[0] ?? 'invalid arguments');
+}
+
 /**
- * node:util's parseArgs, strict, with its errors as UsageError: its messages are clear
- * ("Unknown option '--x'"), minus its advice about '--'. No positional arguments are taken.
+ * node:util's parseArgs, strict, with its errors as UsageError in this tool's words. Positional
+ * arguments are refused, with the nearest of `commands` when one is close ("stauts" → "status").
  */
 export function parseFlags(
   argv: string[],
-  options: NonNullable<ParseArgsConfig['options']>,
+  options: Options,
   positional = 'unexpected argument',
+  commands: readonly string[] = [],
 ): Values {
   let parsed;
   try {
     parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options });
   } catch (error) {
-    const message = (error as Error).message.split('. ')[0] ?? 'invalid arguments';
-    throw new UsageError(message.replace(/^Unknown option/, 'unknown option'));
+    throw usageErrorFor(error as Error, options);
   }
-  if (parsed.positionals.length > 0) throw new UsageError(`${positional} "${parsed.positionals[0]}"`);
+  const [first] = parsed.positionals;
+  if (first !== undefined) throw new UsageError(`${positional} '${first}'${didYouMean(first, commands)}`);
   return parsed.values as Values;
 }

@@ -4,6 +4,7 @@ import { EXIT } from '../core/exit-codes.js';
 import { getAccessTokenWith } from '../token/access-token.js';
 import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
 import { isAccessTokenError } from '../token/errors.js';
+import { noClientIdMessage } from './no-client-id.js';
 import { formatToken } from './token-output.js';
 
 export const HELP = `Usage: pytify-auth token [options]
@@ -41,7 +42,9 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   } catch (error) {
     if (!isAccessTokenError(error)) throw error;
-    reportFailure(error, loginCommand(args));
+    const missing = noClientIdMessage(error, 'There is no token to print', args);
+    if (missing) process.stderr.write(missing);
+    else reportFailure(error, loginCommand(args));
     return exitCodeFor(error);
   }
 }
