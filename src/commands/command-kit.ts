@@ -1,3 +1,4 @@
+import { sanitize } from '../core/sanitize.js';
 import { CONFIG_FLAG_OPTIONS, configFlagsOf, parseFlags } from './parse-flags.js';
 import { ConfigError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
@@ -48,10 +49,11 @@ export function exitCodeFor(error: AccessTokenError): number {
 /** stderr: a configuration problem gets the login's full guide; anything else one line. */
 export function reportFailure(error: AccessTokenError, login = 'pytify-auth'): void {
   if (error.cause instanceof ConfigError) return void process.stderr.write(describeConfigError(error.cause));
-  process.stderr.write(`pytify-auth: ${error.message}\n`);
+  process.stderr.write(`pytify-auth: ${sanitize(error.message, 1000)}\n`);
   // With other paths than the defaults, "run pytify-auth again" alone would authorize the wrong file.
   if (error.code === 'REAUTHORIZE_REQUIRED' && login !== 'pytify-auth')
     process.stderr.write(`To authorize: ${login}\n`);
 }
 
-export const warn = (message: string): void => void process.stderr.write(`pytify-auth: warning: ${message}\n`);
+export const warn = (message: string): void =>
+  void process.stderr.write(`pytify-auth: warning: ${sanitize(message, 1000)}\n`);

@@ -8,6 +8,7 @@ import { parseCommandArgs, reportFailure } from './command-kit.js';
 import { toAccessTokenError } from '../token/errors.js';
 import { acquireLock, lockPathFor } from '../token/lock.js';
 import { recordPathFor } from '../token/record.js';
+import { accountLabel } from '../token/account.js';
 
 export const APPS_URL = 'https://www.spotify.com/account/apps/';
 
@@ -85,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
       return EXIT.USAGE;
     }
     const saved = await readAuthorization(tokenFile, { clientId: '', scopes: [], now: Date.now() });
-    const who = saved.account ? `${saved.account.displayName} (${saved.account.id})` : 'the saved account';
+    const who = saved.account ? accountLabel(saved.account) : 'the saved account';
     if (!(await confirm(`Log out ${who} and delete ${tokenFile} and ${recordFile}? [y/N] `))) {
       process.stderr.write('Nothing was deleted.\n');
       return EXIT.NOT_AUTHORIZED;

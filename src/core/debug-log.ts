@@ -3,6 +3,9 @@
  * never reach it: sensitive fields and query parameters are replaced, and known secret values
  * are scrubbed from whatever text is left.
  */
+import { safeJson } from './sanitize.js';
+import { createScrubber } from './scrub.js';
+
 export type DebugLog = (event: string, details?: Record<string, unknown>) => void;
 
 export const silentLog: DebugLog = () => undefined;
@@ -44,10 +47,12 @@ export function createDebugLog(
   secrets: readonly string[] = [],
   now = () => new Date(),
 ): DebugLog {
-  const known = secrets.filter((secret) => secret.length >= 4);
-  const scrub = (text: string) => known.reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
+  // Encoded forms and cut pieces of a secret are scrubbed too; values go out as terminal-safe JSON.
+  const scrub = createScrubber(secrets);
   return (event, details = {}) => {
-    const fields = Object.entries(details).map(([key, value]) => `${key}=${JSON.stringify(redactValue(key, value))}`);
+    const fields = Object.entries(details).map(
+      ([key, value]) => `${key}=${value === undefined ? 'undefined' : safeJson(redactValue(key, value))}`,
+    );
     write(`${scrub(`[pytify-auth ${now().toISOString()}] ${event}${fields.length ? ` ${fields.join(' ')}` : ''}`)}\n`);
   };
 }

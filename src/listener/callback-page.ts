@@ -1,4 +1,5 @@
 import { html, htmlPage, type PageTone, type SafeHtml } from '../core/html-page.js';
+import { sanitize } from '../core/sanitize.js';
 
 export { escapeHtml } from '../core/html-page.js';
 
@@ -32,7 +33,9 @@ function spec(page: CallbackPage): PageSpec {
   switch (page.kind) {
     case 'success': {
       // A display name may be empty or equal to the id; show the id only when it adds something.
-      const { displayName, id } = page.account;
+      // Escaped as HTML below; sanitised too, so bidirectional controls cannot reorder the page.
+      const displayName = sanitize(page.account.displayName, 100);
+      const id = sanitize(page.account.id, 100);
       const who =
         displayName && displayName !== id
           ? html`<strong>${displayName}</strong> (<code>${id}</code>)`
@@ -60,7 +63,7 @@ function spec(page: CallbackPage): PageSpec {
         title: 'Authorization failed',
         heading: 'Authorization failed',
         tone: 'error',
-        body: html`<p>${NAME} could not finish the authorization. Nothing was saved.</p><p class="detail">${page.message}</p><p class="next">You can close this tab. The terminal shows what to do next.</p>`,
+        body: html`<p>${NAME} could not finish the authorization. Nothing was saved.</p><p class="detail">${sanitize(page.message, 1000)}</p><p class="next">You can close this tab. The terminal shows what to do next.</p>`,
       };
     case 'invalid-state':
       return {

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import { AuthorizeError, PytifyError } from '../core/errors.js';
+import { sanitize } from '../core/sanitize.js';
 
 /** What a callback URL's query says, once its `state` has been checked. */
 export type CallbackResult = { code: string };
@@ -23,7 +24,9 @@ export function parseCallback(query: URLSearchParams, expectedState: string): Ca
     throw new PytifyError('STATE_MISMATCH', 'The callback state does not match this authorization request');
   }
   const error = query.get('error');
-  if (error) throw new AuthorizeError(error, query.get('error_description') ?? undefined);
+  // Anyone who can reach the browser can put text here: it goes through the one sanitiser first.
+  const description = query.get('error_description');
+  if (error) throw new AuthorizeError(sanitize(error, 100), description ? sanitize(description) : undefined);
   const code = query.get('code');
   if (!code) throw new PytifyError('CALLBACK_INVALID', 'The callback has neither a code nor an error');
   return { code };

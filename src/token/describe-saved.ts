@@ -1,6 +1,7 @@
 import { maskClientId } from '../core/mask.js';
 import type { SavedAuthorizationLine } from './token-store.js';
 import { EXPIRY_WARNING_DAYS, type SavedAuthorization } from './lifetime.js';
+import { sanitize } from '../core/sanitize.js';
 
 /** Dates in UTC and ISO order: the same on every machine, unambiguous in every locale. */
 export const formatDay = (ms: number): string => new Date(ms).toISOString().slice(0, 10);
@@ -28,7 +29,7 @@ function expiry(info: SavedAuthorization): string {
 export function describeSavedAuthorization(info: SavedAuthorization): SavedAuthorizationLine[] {
   if (info.tokenProblem) return [{ tone: 'error', text: `${info.tokenProblem} - Enter to authorize again` }];
   if (!info.tokenSaved) return [];
-  const who = info.account ? `Authorized as ${info.account.displayName}` : 'A refresh token is saved';
+  const who = info.account ? `Authorized as ${sanitize(info.account.displayName, 100)}` : 'A refresh token is saved';
   const when =
     info.authorizedAt !== undefined ? ` on ${formatDay(info.authorizedAt)}` : info.account ? ' (date unknown)' : '';
   const tone = info.expired ? 'error' : info.expiringSoon ? 'warning' : 'info';

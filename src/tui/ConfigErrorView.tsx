@@ -3,6 +3,7 @@ import { afterStepsLines, clientIdPlace, dashboardSteps } from '../config/guidan
 import type { ConfigError } from '../core/errors.js';
 import { GuideSteps } from './GuideSteps.js';
 import { Warnings } from './Warnings.js';
+import { sanitize } from '../core/sanitize.js';
 
 export interface ConfigErrorViewProps {
   readonly code: 'CONFIG_INVALID' | 'CONFIG_MISSING_CLIENT_ID';
@@ -21,9 +22,10 @@ export function configErrorViewProps(error: ConfigError, warnings: readonly stri
   const code = error.code === 'CONFIG_MISSING_CLIENT_ID' ? 'CONFIG_MISSING_CLIENT_ID' : 'CONFIG_INVALID';
   return {
     code,
-    message: error.message,
+    // The message and the key may quote a config file's own text.
+    message: sanitize(error.message, 1000),
     file: error.file,
-    configKey: error.key,
+    configKey: error.key === undefined ? undefined : sanitize(error.key, 100),
     registerUri: error.registerUri,
     warnings,
   };

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import { Keys } from './Keys.js';
+import { sanitize } from '../core/sanitize.js';
 
 const COLOUR = { info: undefined, warning: 'yellow', error: 'red' } as const;
 
@@ -14,7 +15,7 @@ export function SavedAuthorization({
       {lines.map((line) => (
         <Text key={line.text} color={COLOUR[line.tone]}>
           {line.tone === 'info' ? '' : line.tone === 'warning' ? '⚠ ' : '✖ '}
-          {line.text}
+          {sanitize(line.text, 1000)}
         </Text>
       ))}
       {/* The first line already offers Enter ("- Enter to authorize again"). */}

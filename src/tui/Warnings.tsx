@@ -1,4 +1,5 @@
 import { Box, Text } from 'ink';
+import { sanitize } from '../core/sanitize.js';
 
 /**
  * Config warnings: things that work now but deserve a look (unknown keys, localhost redirect).
@@ -12,7 +13,7 @@ export function Warnings({ warnings }: { readonly warnings: readonly string[] })
         <Box key={index}>
           <Text color="yellow">⚠ </Text>
           <Box flexShrink={1}>
-            <Text color="yellow">{warning}</Text>
+            <Text color="yellow">{sanitize(warning, 1000)}</Text>
           </Box>
         </Box>
       ))}
