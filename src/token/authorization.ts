@@ -1,6 +1,7 @@
 import { createFileTokenStore } from './token-store.js';
 import type { Account } from './account.js';
-import { acquireLock, lockPathFor } from './lock.js';
+import { PytifyError } from '../core/errors.js';
+import { acquireLock, lockPathFor, type HeldLock, type LockOptions } from './lock.js';
 import { summarize, type Expectations, type SavedAuthorization } from './lifetime.js';
 import { fingerprint, recordPathFor, writeRecord } from './record.js';
 import { readSaved } from './saved.js';
@@ -17,6 +18,37 @@ export interface NewAuthorization {
   clientId: string;
   /** Epoch ms of the consent: the 6 months run from here. */
   now: number;
+  /** Tests shorten the wait. */
+  lock?: LockOptions;
+}
+
+/**
+ * How long a refresh may hold the lock: a refresh and a checked GET /me, each at most 70 s with
+ * got's retries (retry.ts), plus the file writes. A login waits that long rather than write beside
+ * it: a refresh that finished after the login's save put the old authorization's token back.
+ */
+export const LOGIN_LOCK_WAIT_MS = 150_000;
+
+/** The lock or a clear refusal: a login never writes the token file without it. */
+async function lockForLogin(tokenFile: string, options: LockOptions | undefined): Promise<HeldLock> {
+  const path = lockPathFor(tokenFile);
+  const waitMs = options?.waitMs ?? LOGIN_LOCK_WAIT_MS;
+  try {
+    return await acquireLock(path, { ...options, waitMs });
+  } catch (error) {
+    if (error instanceof PytifyError) throw error; // a symbolic link, an unwritable folder: it says so
+    const waited = waitMs < 1000 ? `${waitMs} ms` : `${Math.round(waitMs / 1000)} s`;
+    const message = (error as Error).message;
+    const why =
+      (error as { reason?: string }).reason === 'LOCK_TIMEOUT'
+        ? `${message.replace(/; try again$/, '')} after ${waited} of waiting`
+        : message;
+    throw new PytifyError(
+      'TOKEN_STORE_ERROR',
+      `The new authorization was not saved: ${why}. Nothing was written; run pytify-auth again once it has finished.`,
+      { cause: error },
+    );
+  }
 }
 
 /**
@@ -25,9 +57,8 @@ export interface NewAuthorization {
  * be written; a record that could not be written is returned as a warning.
  */
 export async function saveAuthorization(tokenFile: string, input: NewAuthorization): Promise<{ warnings: string[] }> {
-  // Serialized with players' refreshes, so a rotation in flight cannot overwrite the new token. A
-  // lock that cannot be had (stuck, unwritable folder) must not cost the user a fresh login.
-  const lock = await acquireLock(lockPathFor(tokenFile), { waitMs: 10_000 }).catch(() => undefined);
+  // Serialized with players' refreshes, so a rotation in flight cannot overwrite the new token.
+  const lock = await lockForLogin(tokenFile, input.lock);
   try {
     await createFileTokenStore(tokenFile).save(input.refreshToken);
     const { grant, now } = input;
@@ -54,7 +85,7 @@ export async function saveAuthorization(tokenFile: string, input: NewAuthorizati
       };
     }
   } finally {
-    await lock?.release();
+    await lock.release();
   }
 }
 
