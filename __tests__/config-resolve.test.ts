@@ -52,8 +52,8 @@ describe('resolveConfig: each value and where it came from', () => {
         scopes: 'a b a',
         token_file: 't/.pytify',
         auth_url: 'http://a/x',
-        access_token_url: 'http://a/t',
-        api_url: 'http://a/v1',
+        access_token_url: 'https://a/t',
+        api_url: 'https://a/v1',
       },
       'music/x': '',
     });
@@ -65,8 +65,8 @@ describe('resolveConfig: each value and where it came from', () => {
       scopes: [['a', 'b'], 'file scopes'],
       tokenFile: [p.at('t/.pytify'), 'file token_file'],
       authUrl: ['http://a/x', 'file auth_url'],
-      tokenUrl: ['http://a/t', 'file access_token_url'],
-      apiUrl: ['http://a/v1', 'file api_url'],
+      tokenUrl: ['https://a/t', 'file access_token_url'],
+      apiUrl: ['https://a/v1', 'file api_url'],
     });
   });
 
@@ -78,7 +78,7 @@ describe('resolveConfig: each value and where it came from', () => {
       env: {
         SPOTIFY_CLIENT_ID: ID,
         SPOTIFY_CLIENT_SECRET: ' env-secret ',
-        SPOTIFY_REDIRECT_URI: 'http://localhost:9/cb',
+        SPOTIFY_REDIRECT_URI: 'http://127.0.0.1:9/cb',
       },
       flags: { port: '0', tokenFile: '~/tok', timeout: '9', showDialog: true, noBrowser: true },
     };
@@ -86,16 +86,16 @@ describe('resolveConfig: each value and where it came from', () => {
       ...DEFAULTED,
       clientId: [ID, 'env SPOTIFY_CLIENT_ID'],
       clientSecret: ['env-secret', 'env SPOTIFY_CLIENT_SECRET'],
-      redirectUri: ['http://localhost/cb', 'flag --port'],
+      redirectUri: ['http://127.0.0.1/cb', 'flag --port'],
       tokenFile: [p.at('tok'), 'flag --token-file'],
       timeoutSeconds: [9, 'flag --timeout'],
       showDialog: [true, 'flag --show-dialog'],
       openBrowser: [false, 'flag --no-browser'],
     });
-    // The localhost warning names where the URI was written: the variable, not the file.
-    expect((await resolve(p, options)).warnings).toEqual([
-      expect.objectContaining({ code: 'LOCALHOST_REDIRECT', key: 'SPOTIFY_REDIRECT_URI' }),
-    ]);
+    // A localhost URI is refused, naming where it was written: the variable, not the file.
+    await expect(
+      resolve(p, { ...options, env: { ...options.env, SPOTIFY_REDIRECT_URI: 'http://localhost:9/cb' } }),
+    ).rejects.toMatchObject({ code: 'CONFIG_INVALID', key: 'SPOTIFY_REDIRECT_URI' });
   });
 
   it('--config: that file, nothing searched; a missing one only when the setup will create it', async () => {

@@ -89,14 +89,11 @@ describe('a localhost redirect URI', () => {
       undefined,
       'SPOTIFY_REDIRECT_URI',
     ],
-  ])('%s is kept, with a warning that gives the 127.0.0.1 form', async (_name, keys, env, file, key) => {
+  ])('%s is a configuration error that gives the 127.0.0.1 form', async (_name, keys, env, file, key) => {
     const p = await setup({ '.spotifyrc.json': { clientId: 'id', ...keys } });
-    const { config, warnings } = await p.load({ env });
-    expect(config.redirectUri).toBe('http://localhost:8888/callback');
-    expect(warnings).toEqual([
-      { code: 'LOCALHOST_REDIRECT', file: file && p.at(file), key, message: expect.stringContaining('localhost') },
-    ]);
-    expect(warnings[0]?.message).toMatch(/Spotify rejects .*since 2025.*"http:\/\/127\.0\.0\.1:8888\/callback"/);
+    const error = await p.fail({ env });
+    expect(error).toMatchObject({ code: 'CONFIG_INVALID', file: file && p.at(file), key });
+    expect(error.message).toMatch(/Spotify refuses for every app.*"http:\/\/127\.0\.0\.1:8888\/callback"/);
   });
 });
 
@@ -141,11 +138,11 @@ describe('no client id anywhere', () => {
   });
 
   it('names the config file that lacks it, and a misspelt key in it', async () => {
-    const p = await setup({ '.spotifyrc': 'clientID: abc\nredirectUri: http://localhost/cb\n' });
+    const p = await setup({ '.spotifyrc': 'clientID: abc\nredirectUri: http://127.0.0.1/cb\n' });
     const error = await p.fail();
     expect(error).toMatchObject({ code: 'CONFIG_MISSING_CLIENT_ID', file: p.at('.spotifyrc') });
     expect(error.message).toContain('.spotifyrc has "clientID": did you mean "clientId"?');
-    // Never advise registering a localhost URI.
+    // The guide names the redirect URI in use.
     expect(error.message).toContain('add the redirect URI http://127.0.0.1/cb');
   });
 });
@@ -188,7 +185,7 @@ describe('the client secret never appears in a message', () => {
     ['environment', {}, { SPOTIFY_CLIENT_SECRET: SECRET }],
   ])('from the %s, across warnings and errors', async (_name, keys, env) => {
     const p = await setup({
-      '.spotifyrc.json': { clientId: 'id', redirectUri: 'http://localhost:1/cb', secret: SECRET, ...keys },
+      '.spotifyrc.json': { clientId: 'id', authUrl: 'http://accounts.spotify.com/authorize', secret: SECRET, ...keys },
     });
     const { config, warnings } = await p.load({ env });
     expect(config.clientSecret).toBe(SECRET);

@@ -94,9 +94,10 @@ describe('pytify-auth doctor', () => {
         warningsOf((await report({ '.spotifyrc': { clientId: ID, clientSecrte: 'x' } })).stdout),
       ).toMatchSnapshot();
     });
-    it('a localhost redirect URI', async () => {
+    it('a localhost redirect URI is not a warning but an error: never "ready"', async () => {
       const result = await report({ '.spotifyrc': { clientId: ID, redirectUri: 'http://localhost:3000/callback' } });
-      expect(warningsOf(result.stdout)).toMatchSnapshot();
+      expect(result.code).toBe(2);
+      expect(result.stderr).toContain('Use "http://127.0.0.1:3000/callback" instead');
     });
     it('a client secret in a file every user can read', async () => {
       const result = await report(

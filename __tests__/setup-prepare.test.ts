@@ -96,11 +96,11 @@ describe('where the setup saves', () => {
 
   it('names environment variables that will still override the file, and passes on config warnings', async () => {
     const result = await plan(
-      { '.spotifyrc': { redirectUri: 'http://localhost:3000/callback' } },
+      { '.spotifyrc': { authUrl: 'http://accounts.spotify.com/authorize' } },
       { env: { SPOTIFY_CLIENT_SECRET: 'from-env-secret' } },
     );
     expect(result.envOverrides).toEqual(['SPOTIFY_CLIENT_SECRET']);
-    expect(result.warnings.join('\n')).toContain('localhost');
+    expect(result.warnings.join('\n')).toContain('uses https://accounts.spotify.com/authorize instead');
   });
 
   it('an empty .spotifyrc, which the search passes over, still exists: it is never silently replaced', async () => {

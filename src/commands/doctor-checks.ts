@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { checkClientId } from '../setup/credentials.js';
 import type { DoctorProbes } from './doctor-probes.js';
@@ -5,6 +6,8 @@ import { ENV } from '../config/keys.js';
 import type { ResolvedConfig } from '../config/resolve.js';
 import { parseRedirectUri } from '../config/redirect-uri.js';
 import { portBusySentence, registerUriFor } from '../config/guidance.js';
+import { tokenDirProblem } from '../config/token-dir.js';
+import { trustedUpTo } from '../config/trust.js';
 
 export interface Check {
   readonly ok: boolean;
@@ -48,11 +51,38 @@ async function portCheck(redirectUri: string, probes: DoctorProbes): Promise<Che
   }
   const status = await probes.port(host, port);
   if (status === 'free') return { ok: true, text: `Port ${port} on ${host} is free for the callback.` };
-  const why = status === 'in-use' ? 'is in use by another program' : 'cannot be listened on (permission denied)';
+  // The login names the holder when Linux's /proc tells; so does doctor, from the same lookup.
+  const holder = status === 'in-use' ? await probes.portHolder?.(port) : undefined;
+  const user = holder ? `${holder.command} (pid ${holder.pid})` : 'another program';
+  const why = status === 'in-use' ? `is in use by ${user}` : 'cannot be listened on (permission denied)';
   return {
     ok: false,
     text: `Port ${port} on ${host} ${why}: ${portBusySentence(redirectUri)}`,
   };
+}
+
+/**
+ * The ownership checks every command makes (a failed one stops it before this report): shown so
+ * a user sees what was checked, not only that nothing was said.
+ */
+async function trustChecks(resolved: ResolvedConfig): Promise<Check[]> {
+  const { found, fileLabel, home, values } = resolved;
+  const dir = path.dirname(values.tokenFile);
+  const tokenDir = await tokenDirProblem(values.tokenFile);
+  return [
+    ...(found
+      ? [
+          {
+            ok: true,
+            text: `${fileLabel} is yours (or root's), and nobody else can write it or a directory above it up to ${trustedUpTo(found.file, home)}.`,
+          },
+        ]
+      : []),
+    // A writable one is a warning above; one that belongs to another user stops every command.
+    ...(tokenDir || !existsSync(dir)
+      ? []
+      : [{ ok: true, text: `The token file's directory ${dir} is yours, and nobody else can write to it.` }]),
+  ];
 }
 
 /** The warnings and checks of `pytify-auth doctor`, beyond what loading the config already says. */
@@ -73,5 +103,8 @@ export async function diagnose(resolved: ResolvedConfig, probes: DoctorProbes): 
         ok: false,
         text: `No client id is configured: run pytify-auth (or pytify-auth init) to set one up, or set ${ENV.clientId}.`,
       };
-  return { warnings, checks: [clientIdCheck, await portCheck(values.redirectUri, probes)] };
+  return {
+    warnings,
+    checks: [clientIdCheck, ...(await trustChecks(resolved)), await portCheck(values.redirectUri, probes)],
+  };
 }

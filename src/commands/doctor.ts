@@ -6,21 +6,29 @@ import { systemProbes, type DoctorProbes } from './doctor-probes.js';
 import { formatDoctorReport } from './doctor-report.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ConfigFlags } from '../config/types.js';
+import { present, type Presentation } from '../core/present.js';
+import { sanitize } from '../core/sanitize.js';
+import { wantsColour } from '../core/wrap.js';
 
 export const DOCTOR_HELP = `Usage: pytify-auth doctor [--config <file>] [--token-file <path>] [--port <n>] [--timeout <s>]
 
 Explains the configuration pytify-auth would use, without logging in: which config file was read
 and why (the search from the current directory upwards), every effective value and where it came
-from (file, environment, flag or default), warnings (a localhost redirect URI, unknown keys, a
-client secret in a file others can read, a token file git does not ignore), and whether the
-redirect URI's port is free. Takes the same configuration flags as pytify-auth.
+from (file, environment, flag or default), warnings (unknown keys, a client secret in a file others
+can read, a token file git does not ignore, a token directory others can write to), who owns the
+config file and the token directory, and whether the redirect URI's port is free. Takes the same
+configuration flags as pytify-auth.
 
 Exit codes: 0 ready to log in (warnings allowed), 1 a check failed, 2 usage or configuration error.
 `;
 
-function parse(argv: string[]): { help: boolean; flags: ConfigFlags } {
-  const values = parseFlags(argv, { help: { type: 'boolean', short: 'h' }, ...CONFIG_FLAG_OPTIONS });
-  return { help: values.help === true, flags: configFlagsOf(values) };
+function parse(argv: string[]): { help: boolean; noColor: boolean; flags: ConfigFlags } {
+  const values = parseFlags(argv, {
+    help: { type: 'boolean', short: 'h' },
+    'no-color': { type: 'boolean' },
+    ...CONFIG_FLAG_OPTIONS,
+  });
+  return { help: values.help === true, noColor: values['no-color'] === true, flags: configFlagsOf(values) };
 }
 
 export interface DoctorOptions {
@@ -30,6 +38,8 @@ export interface DoctorOptions {
   probes: DoctorProbes;
   stopDir?: string;
   homeDir?: string;
+  /** Wrapping and colour for each stream; none: plain lines, as pasted into an issue. */
+  output?: { stdout?: Presentation; stderr?: Presentation };
 }
 
 /** The report and the exit code, with every dependency passed in (tests give fixed probes). */
@@ -40,24 +50,39 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; st
     const failed = diagnosis.checks.some((check) => !check.ok);
     return {
       code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK,
-      stdout: formatDoctorReport(resolved, diagnosis),
+      stdout: formatDoctorReport(resolved, diagnosis, options.output?.stdout),
       stderr: '',
     };
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const where = [error.file && `  file: ${error.file}`, error.key && `  key:  ${error.key}`].filter(Boolean);
-    return { code: EXIT.USAGE, stdout: '', stderr: [`✖ ${error.message}`, ...where, ''].join('\n') };
+    const lines = [`✖ ${error.message}`, ...where].map((line) => sanitize(String(line), 2000));
+    return { code: EXIT.USAGE, stdout: '', stderr: `${present(lines, options.output?.stderr ?? {})}\n` };
   }
 }
 
-/** `pytify-auth doctor`: a plain-text report on stdout, the same with or without a terminal. */
+/** What a stream shows: its terminal's width and colours, or plain whole lines in a pipe. */
+function presentationFor(stream: NodeJS.WriteStream, noColor: boolean): Presentation {
+  return { width: stream.isTTY ? stream.columns : undefined, colour: wantsColour(stream, process.env, noColor) };
+}
+
+/** `pytify-auth doctor`: the report on stdout; wrapped and coloured only on a terminal. */
 export async function run(argv: string[]): Promise<number> {
   const args = parse(argv);
   if (args.help) {
     process.stdout.write(DOCTOR_HELP);
     return EXIT.OK;
   }
-  const result = await doctor({ cwd: process.cwd(), env: process.env, flags: args.flags, probes: systemProbes });
+  const result = await doctor({
+    cwd: process.cwd(),
+    env: process.env,
+    flags: args.flags,
+    probes: systemProbes,
+    output: {
+      stdout: presentationFor(process.stdout, args.noColor),
+      stderr: presentationFor(process.stderr, args.noColor),
+    },
+  });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   return result.code;

@@ -2,7 +2,6 @@ import { createBrowser } from '../login/browser.js';
 import { startCallbackServer } from '../listener/callback-server.js';
 import { detectEnvironment, systemProbe } from '../login/environment.js';
 import { findPortHolder } from '../listener/port-holder.js';
-import { tokenDirectoryWarning } from '../token/token-dir-check.js';
 import { ConfigError } from '../core/errors.js';
 import { LoginFlow, systemClock } from '../login/flow.js';
 import { cryptoRandom } from '../oauth/pkce.js';
@@ -63,8 +62,6 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     return EXIT.USAGE;
   }
   const { config } = setup;
-  const directoryWarning = await tokenDirectoryWarning(config.tokenFile);
-  if (directoryWarning) setup.warnings.push({ code: 'TOKEN_DIR_WRITABLE', message: directoryWarning });
   const log = debugEnabled(args.debug, process.env)
     ? createDebugLog((line) => process.stderr.write(line), [config.clientSecret ?? ''])
     : undefined;
@@ -79,6 +76,7 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     environment: detectEnvironment(systemProbe(process.env)),
     findPortHolder,
     log,
+    demo: setup.demo,
   });
   const interrupt = new AbortController();
   const stop = watchForStop(() => interrupt.abort());

@@ -1,9 +1,12 @@
 import { existsSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { defaultLoaders } from 'cosmiconfig';
 import { readText } from '../core/file-reads.js';
 import { ConfigError } from '../core/errors.js';
+import { checkShape, checkSize } from './bounds.js';
 import { shortReason } from './short-reason.js';
+import { assertTrusted, currentTrust, type TrustContext } from './trust.js';
 import { displayPath } from './where.js';
 
 /**
@@ -37,11 +40,17 @@ export interface FoundConfig {
   file: string;
   /** What the file holds (undefined when empty); checked by `readSettings`. */
   data: unknown;
+  /** It uses YAML aliases: read as is, never written back (see bounds.ts). */
+  aliased?: boolean;
 }
 
 /** `--config <file>`: exactly this file, which must exist and parse (it may be empty). */
-export async function loadConfigFile(file: string, cwd: string): Promise<FoundConfig> {
-  const found = await readConfigFile(file, cwd, false);
+export async function loadConfigFile(
+  file: string,
+  cwd: string,
+  trust: TrustContext = currentTrust(os.homedir()),
+): Promise<FoundConfig> {
+  const found = await readConfigFile(file, cwd, false, trust);
   return typeof found === 'string' ? { file, data: undefined } : found;
 }
 
@@ -56,11 +65,18 @@ export async function readConfigFile(
   file: string,
   cwd: string,
   searching: boolean,
+  trust: TrustContext,
 ): Promise<FoundConfig | 'absent' | 'unreadable'> {
   let content: string;
   try {
+    // Checked before anything is read, let alone run (a .js file).
+    if (existsSync(file)) {
+      await assertTrusted(file, displayPath(file, cwd), trust);
+      await checkSize(file, displayPath(file, cwd));
+    }
     content = await readText(file);
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     if (searching && ABSENT.has(String((error as { code?: unknown }).code)))
       return existsSync(file) ? 'unreadable' : 'absent';
     throw await readError(error, file, cwd);
@@ -78,11 +94,14 @@ export async function readConfigFile(
     );
   }
   try {
-    const data: unknown = await parse(extension, file, content);
-    if (path.basename(file) !== 'package.json') return { file, data: data ?? undefined };
-    const settings = typeof data === 'object' && data !== null ? (data as Record<string, unknown>).spotify : undefined;
-    return { file, data: settings ?? undefined };
+    const parsed: unknown = await parse(extension, file, content);
+    const isPackage = path.basename(file) === 'package.json';
+    const inPackage =
+      typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>).spotify : undefined;
+    const data = (isPackage ? inPackage : parsed) ?? undefined;
+    return { file, data, ...(checkShape(data, displayPath(file, cwd), file).aliased ? { aliased: true } : {}) };
   } catch (error) {
+    if (error instanceof ConfigError) throw error;
     throw await readError(error, file, cwd);
   }
 }

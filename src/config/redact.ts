@@ -1,4 +1,5 @@
 import { ConfigError } from '../core/errors.js';
+import { ENV } from './keys.js';
 import type { ConfigWarning } from './types.js';
 
 const MASK = '[client secret]';
@@ -33,4 +34,14 @@ export function redactError(error: unknown, secrets: readonly string[]): unknown
     key: error.key,
     registerUri: error.registerUri === undefined ? undefined : redact(error.registerUri, secrets),
   });
+}
+
+/** Runs `resolve` with the client secrets masked in its errors: the environment's and the file's. */
+export async function masking<T>(env: NodeJS.ProcessEnv, resolve: (secrets: string[]) => Promise<T>): Promise<T> {
+  const secrets = secretsIn({ clientSecret: env[ENV.clientSecret] });
+  try {
+    return await resolve(secrets);
+  } catch (error) {
+    throw redactError(error, secrets);
+  }
 }

@@ -1,5 +1,5 @@
-import { DEFAULTS, type ConfigWarning } from './types.js';
-import { invalid, subject, type Where } from './where.js';
+import { DEFAULTS } from './types.js';
+import { invalid, type Where } from './where.js';
 
 /** The loopback literals Spotify accepts since 2025, as written in a URI. */
 const LOOPBACK = new Map([
@@ -77,22 +77,20 @@ export function loopbackForm(uri: string): string {
   return parts?.host === 'localhost' ? rebuild(uri, parts, '127.0.0.1', parts.port) : uri;
 }
 
-/** Throws CONFIG_INVALID for an unusable redirect URI; a localhost one is only a warning. */
-export function checkRedirectUri(uri: string, where: Where): ConfigWarning | undefined {
+/**
+ * Throws CONFIG_INVALID for an unusable redirect URI. A localhost one is refused too: Spotify
+ * rejects it for every app ("Invalid redirect URI"), so a login could only fail at Spotify's page.
+ */
+export function checkRedirectUri(uri: string, where: Where): undefined {
   const problem = redirectUriProblem(uri);
   if (problem) throw invalid(where, problem);
-  const parts = split(uri);
-  if (parts?.host !== 'localhost') return undefined;
-  const suggestion = loopbackForm(uri);
-  return {
-    code: 'LOCALHOST_REDIRECT',
-    message:
-      `${subject(where)} uses localhost (${uri}), which Spotify rejects since 2025 ("Invalid redirect ` +
-      `URI"). Use "${suggestion}" instead, and register exactly that URI in your app at ` +
+  if (split(uri)?.host !== 'localhost') return undefined;
+  throw invalid(
+    where,
+    `uses localhost (got "${uri}"), which Spotify refuses for every app ("Invalid redirect URI"). ` +
+      `Use "${loopbackForm(uri)}" instead, and register exactly that URI in your app at ` +
       `https://developer.spotify.com/dashboard.`,
-    file: where.file,
-    key: where.key,
-  };
+  );
 }
 
 /**

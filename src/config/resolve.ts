@@ -3,10 +3,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { nonEmptyFlag, parsePort, parseTimeout } from './flags.js';
 import { ENV, type ConfigKey } from './keys.js';
+import { ConfigError } from '../core/errors.js';
 import { loadConfigFile, type FoundConfig } from './read-file.js';
 import { checkRedirectUri, withPort } from './redirect-uri.js';
-import { redactError, redactWarning, secretsIn } from './redact.js';
-import { defaultStopDir, expandHome, searchConfig, type SearchedDir } from './search.js';
+import { masking, redactWarning, secretsIn } from './redact.js';
+import { bookFolder, defaultStopDir, expandHome, searchConfig, type SearchedDir } from './search.js';
+import { tokenDirProblem } from './token-dir.js';
+import { currentTrust, type TrustContext } from './trust.js';
 import { DEFAULTS, type Config, type ConfigFlags, type ConfigWarning } from './types.js';
 import { readSettings, type ReadSettings } from './validate.js';
 import { displayPath } from './where.js';
@@ -23,6 +26,8 @@ export type Values = Omit<Config, 'clientId' | 'configFile'> & { clientId?: stri
 
 export interface ResolvedConfig {
   readonly cwd: string;
+  /** The home directory: config files inside it are checked up to it, others up to /. */
+  readonly home: string;
   /** Set when --config named the file; then nothing was searched. */
   readonly configFlag?: string;
   readonly stopDir: string;
@@ -48,15 +53,7 @@ export interface ResolveOptions {
   allowMissingConfigFile?: boolean;
 }
 
-/** Runs `resolve` with the client secrets masked in its errors: the environment's and the file's. */
-export async function masking<T>(env: NodeJS.ProcessEnv, resolve: (secrets: string[]) => Promise<T>): Promise<T> {
-  const secrets = secretsIn({ clientSecret: env[ENV.clientSecret] });
-  try {
-    return await resolve(secrets);
-  } catch (error) {
-    throw redactError(error, secrets);
-  }
-}
+export { masking };
 
 /** The one merge of file, environment and flags, with where each value came from; checked. */
 export function resolveConfig(options: ResolveOptions): Promise<ResolvedConfig> {
@@ -79,9 +76,10 @@ export async function resolveWith(options: ResolveOptions, secrets: string[]): P
   const stopDir = path.resolve(options.stopDir ?? defaultStopDir(cwd, home));
   const flagPath = nonEmptyFlag(flags.config, '--config');
   const configFlag = flagPath ? path.resolve(cwd, expandHome(flagPath, home)) : undefined;
+  const trust = currentTrust(home);
   const { found, searched } = configFlag
-    ? { found: await named(configFlag, cwd, options.allowMissingConfigFile ?? false), searched: [] }
-    : await searchConfig(cwd, stopDir, cwd);
+    ? { found: await named(configFlag, cwd, options.allowMissingConfigFile ?? false, trust), searched: [] }
+    : await searchConfig(cwd, stopDir, cwd, trust);
   secrets.push(...secretsIn(found?.data));
   const tokenFileFlag = nonEmptyFlag(flags.tokenFile, '--token-file');
   // Flags are checked after the file is read, so a secret pasted into one is masked (redact.ts).
@@ -104,7 +102,7 @@ export async function resolveWith(options: ResolveOptions, secrets: string[]): P
     byDefault<string>(DEFAULTS.redirectUri),
   );
   const redirectWhere = redirect.origin.source === 'env' ? { key: ENV.redirectUri } : where.redirectUri;
-  const localhost = checkRedirectUri(redirect.value, redirectWhere ?? { key: 'redirectUri' });
+  checkRedirectUri(redirect.value, redirectWhere ?? { key: 'redirectUri' });
   // A flag's path is typed in cwd; a file's is written relative to the file.
   const nextToFile = (written: string) => path.resolve(path.dirname(found?.file ?? cwd), expandHome(written, home));
   const chosen: { [K in keyof Values]-?: Chosen<Values[K]> } = {
@@ -115,7 +113,7 @@ export async function resolveWith(options: ResolveOptions, secrets: string[]): P
     tokenFile: first(
       flag('--token-file', tokenFileFlag && path.resolve(cwd, expandHome(tokenFileFlag, home))),
       inFile('tokenFile', settings.tokenFile && nextToFile(settings.tokenFile)),
-      byDefault(path.resolve(cwd, DEFAULTS.tokenFile)),
+      byDefault(path.resolve(bookFolder(found?.file) ?? cwd, DEFAULTS.tokenFile)),
     ),
     authUrl: first(inFile('authUrl', settings.authUrl), byDefault<string>(DEFAULTS.authUrl)),
     tokenUrl: first(inFile('tokenUrl', settings.tokenUrl), byDefault<string>(DEFAULTS.tokenUrl)),
@@ -128,8 +126,12 @@ export async function resolveWith(options: ResolveOptions, secrets: string[]): P
     openBrowser: first(flag('--no-browser', flags.noBrowser ? false : undefined), byDefault(true)),
   };
   const entries = Object.entries(chosen) as Array<[keyof Values, Chosen<unknown>]>;
+  const tokenDir = await tokenDirProblem(chosen.tokenFile.value);
+  if (tokenDir?.level === 'error') throw new ConfigError('CONFIG_INVALID', tokenDir.message, { key: 'tokenFile' });
+  const dirWarnings: ConfigWarning[] = tokenDir ? [{ code: 'TOKEN_DIR_WRITABLE', message: tokenDir.message }] : [];
   return {
     cwd,
+    home,
     ...(configFlag ? { configFlag } : {}),
     stopDir,
     searched,
@@ -140,11 +142,16 @@ export async function resolveWith(options: ResolveOptions, secrets: string[]): P
       entries.filter(([, c]) => c.value !== undefined).map(([k, c]) => [k, c.value]),
     ) as Values,
     origins: Object.fromEntries(entries.map(([key, c]) => [key, c.origin])) as Record<keyof Values, Origin>,
-    warnings: [...file.warnings, ...(localhost ? [localhost] : [])].map((w) => redactWarning(w, secrets)),
+    warnings: [...file.warnings, ...dirWarnings].map((w) => redactWarning(w, secrets)),
   };
 }
 
 /** `--config <file>`; with `allowMissing` (init), a file still to be created reads as none. */
-function named(file: string, cwd: string, allowMissing: boolean): Promise<FoundConfig | undefined> {
-  return allowMissing && !existsSync(file) ? Promise.resolve(undefined) : loadConfigFile(file, cwd);
+function named(
+  file: string,
+  cwd: string,
+  allowMissing: boolean,
+  trust: TrustContext,
+): Promise<FoundConfig | undefined> {
+  return allowMissing && !existsSync(file) ? Promise.resolve(undefined) : loadConfigFile(file, cwd, trust);
 }

@@ -1,6 +1,8 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { readConfigFile, type FoundConfig } from './read-file.js';
+import type { TrustContext } from './trust.js';
+import { isInside } from './where.js';
 
 /** Dedicated files first: if a directory has both, `.spotifyrc` beats package.json. */
 export const SEARCH_PLACES = [
@@ -11,6 +13,8 @@ export const SEARCH_PLACES = [
   'spotify.config.js',
   'spotify.config.mjs',
   'package.json',
+  // The book's tool kept its settings here, in the musicterminal/ folder it ran from.
+  'pytify/config.yaml',
 ];
 
 /** One directory of the upward search: which candidates exist there, and which one was used. */
@@ -36,10 +40,19 @@ function searchDirs(from: string, stopDir: string): string[] {
   return dirs;
 }
 
-/** The home directory when cwd is inside it, else the filesystem root. */
+/**
+ * The home directory when cwd is inside it, else cwd alone: outside home every directory above
+ * (/tmp, /srv) may be another user's, and a file there must not steer this user's tokens.
+ */
 export function defaultStopDir(cwd: string, home: string): string {
-  const relative = path.relative(home, cwd);
-  return !relative.startsWith('..') && !path.isAbsolute(relative) ? path.resolve(home) : path.parse(cwd).root;
+  return isInside(cwd, home) ? path.resolve(home) : path.resolve(cwd);
+}
+
+/** The book's `pytify/config.yaml` keeps its `.pytify` in the folder holding `pytify/`. */
+export function bookFolder(file: string | undefined): string | undefined {
+  if (!file || path.basename(file) !== 'config.yaml' || path.basename(path.dirname(file)) !== 'pytify')
+    return undefined;
+  return path.dirname(path.dirname(file));
 }
 
 export function expandHome(file: string, home: string): string {
@@ -59,12 +72,17 @@ export function expandHome(file: string, home: string): string {
  * before any check of ours, with no option to turn that off — any project directory could make
  * `pytify-auth token` run its code. cspell dropped cosmiconfig for the same reason.
  */
-export async function searchConfig(from: string, stopDir: string, cwd: string): Promise<SearchResult> {
+export async function searchConfig(
+  from: string,
+  stopDir: string,
+  cwd: string,
+  trust: TrustContext,
+): Promise<SearchResult> {
   const searched: SearchedDir[] = [];
   for (const dir of searchDirs(path.resolve(from), path.resolve(stopDir))) {
     const present: string[] = [];
     for (const [index, place] of SEARCH_PLACES.entries()) {
-      const found = await readConfigFile(path.join(dir, place), cwd, true);
+      const found = await readConfigFile(path.join(dir, place), cwd, true, trust);
       if (found === 'absent') continue;
       present.push(place);
       if (found === 'unreadable' || found.data === undefined) continue;

@@ -19,7 +19,8 @@ export interface Config {
 }
 
 export interface ConfigWarning {
-  code: 'UNKNOWN_KEY' | 'LOCALHOST_REDIRECT' | 'TOKEN_DIR_WRITABLE';
+  code:
+    'UNKNOWN_KEY' | 'LOCALHOST_REDIRECT' | 'TOKEN_DIR_WRITABLE' | 'HTTP_UPGRADED' | 'BOOK_AUTH_METHOD' | 'EMPTY_SCOPES';
   message: string;
   file?: string;
   key?: string;

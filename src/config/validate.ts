@@ -1,5 +1,6 @@
 import { ConfigError } from '../core/errors.js';
 import { CONFIG_KEYS, KEY_ALIASES, canonicalKey, type ConfigKey } from './keys.js';
+import { BOOK_KEYS, checkEndpoints, type BookKey, type BookSettings } from './endpoints.js';
 import { closest } from './suggest.js';
 import type { ConfigWarning } from './types.js';
 import { invalid, kindOf, type Where } from './where.js';
@@ -34,9 +35,14 @@ export function readSettings(data: unknown, file: string, fileLabel: string): Re
       { file },
     );
   }
+  const book: BookSettings = {};
   for (const [written, value] of Object.entries(data)) {
     const key = canonicalKey(written);
     const where: Where = { key: written, file, fileLabel };
+    if ((BOOK_KEYS as readonly string[]).includes(written)) {
+      book[written as BookKey] = { value, where };
+      continue;
+    }
     if (!key) {
       result.warnings.push(unknownKey(where));
       continue;
@@ -50,8 +56,13 @@ export function readSettings(data: unknown, file: string, fileLabel: string): Re
     }
     result.where[key] = where;
     (result.settings as Record<ConfigKey, unknown>)[key] = checked;
+    if (key === 'scopes' && Array.isArray(checked) && checked.length === 0) {
+      const message = `${where.fileLabel}: "${where.key}" is empty, so the player could not control playback (e.g. user-modify-playback-state)`;
+      result.warnings.push({ code: 'EMPTY_SCOPES', message, file, key: where.key });
+    }
   }
-  return result;
+  const endpoints = checkEndpoints(result.settings, result.where, book);
+  return { ...result, settings: endpoints.settings, warnings: [...result.warnings, ...endpoints.warnings] };
 }
 
 /** The known key an unknown one was probably meant to be (aliases count, canonical name returned). */

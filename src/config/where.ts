@@ -11,6 +11,11 @@ export interface Where {
   fileLabel?: string;
 }
 
+export function isInside(file: string, dir: string): boolean {
+  const relative = path.relative(dir, file);
+  return !relative.startsWith('..') && !path.isAbsolute(relative);
+}
+
 /** Short enough to read, exact enough to find: relative inside cwd, absolute elsewhere. */
 export function displayPath(file: string, cwd: string): string {
   const relative = path.relative(cwd, file);

@@ -83,6 +83,15 @@ export async function prepareSetup(options: ResolveOptions): Promise<SetupPlan> 
     );
   }
   const edit = configFlag ?? (found && rewritable(found.file) ? found.file : undefined);
+  if (edit && found?.aliased) {
+    // Saving as JSON would expand every alias: a few hundred bytes of YAML can become gigabytes.
+    throw new ConfigError(
+      'CONFIG_INVALID',
+      `${displayPath(edit, cwd)}: uses YAML aliases (&name / *name), which pytify-auth does not expand into a ` +
+        'file it writes: add "clientId" to it yourself, or remove the aliases',
+      { file: edit, key: 'clientId' },
+    );
+  }
   const file = edit ?? path.join(cwd, '.spotifyrc');
   const base = edit
     ? isRecord(found?.data)
