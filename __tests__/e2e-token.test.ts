@@ -12,7 +12,11 @@ const SCOPES = ['user-read-private', 'user-modify-playback-state'];
 let pkce: FakeSpotify;
 let secret: FakeSpotify;
 beforeAll(async () => {
-  [pkce, secret] = await Promise.all([startSpotify(), startSpotify({ clientSecret: SECRET })]);
+  // Rotating PKCE refresh tokens, as Spotify did before July 2026: the client still saves a rotated one.
+  [pkce, secret] = await Promise.all([
+    startSpotify({ rotateRefreshTokens: 'pkce' }),
+    startSpotify({ clientSecret: SECRET }),
+  ]);
 });
 afterAll(() => Promise.all([pkce.close(), secret.close()]));
 
@@ -154,6 +158,7 @@ describe('pytify-auth token: two players at once', () => {
     shortLived = await startFakeSpotify({
       clients: [{ clientId: CLIENT_ID, redirectUris: ['http://127.0.0.1/callback'] }],
       accessTokenSeconds: 30,
+      rotateRefreshTokens: 'pkce',
     });
   });
   afterAll(() => shortLived.close());

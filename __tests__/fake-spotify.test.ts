@@ -14,9 +14,11 @@ const basic = (id: string, secret: string) => `Basic ${Buffer.from(`${id}:${secr
 
 let spotify: FakeSpotify;
 beforeAll(async () => {
+  // Spotify before July 2026 (PKCE refresh tokens rotate): these tests exercise rotation.
   spotify = await startFakeSpotify({
     clients: [SECRET_CLIENT, PKCE_CLIENT],
     user: { displayName: 'Ada <Lovelace>', id: 'ada' },
+    rotateRefreshTokens: 'pkce',
   });
 });
 afterAll(() => spotify.close());

@@ -9,7 +9,8 @@ import { PKCE_APP, SCOPES, SECRET_APP, USER, depsFor, readText, savedToken } fro
 
 let spotify: FakeSpotify;
 beforeAll(async () => {
-  spotify = await startFakeSpotify({ clients: [PKCE_APP, SECRET_APP], user: USER });
+  // Rotating PKCE refresh tokens (Spotify before July 2026): the client must still save a rotated one.
+  spotify = await startFakeSpotify({ clients: [PKCE_APP, SECRET_APP], user: USER, rotateRefreshTokens: 'pkce' });
 });
 afterAll(() => spotify.close());
 

@@ -4,7 +4,7 @@ import { afterAll } from '@jest/globals';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { startFakeSpotify, type FakeSpotify } from '../../src/demo/fake-spotify.js';
+import { startFakeSpotify, type FakeSpotify, type FakeSpotifyOptions } from '../../src/demo/fake-spotify.js';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
 export const CLI = join(ROOT, 'dist', 'cli.cjs');
@@ -25,8 +25,15 @@ afterAll(async () => {
 });
 
 /** A local Spotify with one PKCE app registered for the portless loopback redirect URI. */
-export function startSpotify(extra: { clientSecret?: string; redirectUris?: string[] } = {}): Promise<FakeSpotify> {
+export function startSpotify(
+  extra: { clientSecret?: string; redirectUris?: string[] } & Pick<
+    FakeSpotifyOptions,
+    'rotateRefreshTokens' | 'refreshTokenLifetimeMs'
+  > = {},
+): Promise<FakeSpotify> {
   return startFakeSpotify({
+    rotateRefreshTokens: extra.rotateRefreshTokens,
+    refreshTokenLifetimeMs: extra.refreshTokenLifetimeMs,
     clients: [
       {
         clientId: CLIENT_ID,

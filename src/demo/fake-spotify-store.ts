@@ -34,9 +34,22 @@ export interface AccessTokenRecord {
 export interface RefreshTokenRecord {
   clientId: string;
   scopes: string[];
-  /** Issued through a PKCE grant: Spotify makes these single-use. */
+  /** Issued through a PKCE grant: only the secret-less client may refresh it. */
   pkce: boolean;
   revoked: boolean;
+  /** From the user's authorization; a rotated token inherits it, since refreshing does not extend it. */
+  expiresAt: number;
+}
+
+/** Calendar months in UTC, as Spotify counts the 6 months (31 August + 6 months is end of February). */
+function monthsLater(ms: number, months: number): number {
+  const date = new Date(ms);
+  const day = date.getUTCDate();
+  date.setUTCDate(1);
+  date.setUTCMonth(date.getUTCMonth() + months);
+  const lastDay = new Date(Date.UTC(date.getUTCFullYear(), date.getUTCMonth() + 1, 0)).getUTCDate();
+  date.setUTCDate(Math.min(day, lastDay));
+  return date.getTime();
 }
 
 /** All state of the demo service, in memory. Times come from Date.now() so tests can fake it. */
@@ -50,13 +63,15 @@ export class FakeStore {
   private readonly random: (size: number) => Buffer;
   private readonly accessTokenSeconds: number;
   private readonly rotation: 'pkce' | 'always' | 'never';
+  private readonly refreshLifetimeMs?: number;
 
   constructor(options: FakeSpotifyOptions) {
     this.clients = new Map(options.clients.map((client) => [client.clientId, client]));
     this.user = options.user ?? { displayName: 'Demo Listener', id: 'demo-listener' };
     this.random = options.random ?? ((size) => randomBytes(size));
     this.accessTokenSeconds = options.accessTokenSeconds ?? 3600;
-    this.rotation = options.rotateRefreshTokens ?? 'pkce';
+    this.rotation = options.rotateRefreshTokens ?? 'never';
+    this.refreshLifetimeMs = options.refreshTokenLifetimeMs;
   }
 
   /** Every value handed out (codes, tokens, request ids): what must never show in the tool's output. */
@@ -76,9 +91,13 @@ export class FakeStore {
     return { token, expiresIn };
   }
 
-  issueRefreshToken(clientId: string, scopes: string[], pkce: boolean): string {
+  /** `expiresAt` is passed on rotation; a new authorization starts the lifetime now. */
+  issueRefreshToken(clientId: string, scopes: string[], pkce: boolean, expiresAt?: number): string {
     const token = this.newId(48);
-    this.refreshTokens.set(token, { clientId, scopes, pkce, revoked: false });
+    const now = Date.now();
+    const end =
+      expiresAt ?? (this.refreshLifetimeMs === undefined ? monthsLater(now, 6) : now + this.refreshLifetimeMs);
+    this.refreshTokens.set(token, { clientId, scopes, pkce, revoked: false, expiresAt: end });
     return token;
   }
 

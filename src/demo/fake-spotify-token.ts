@@ -120,6 +120,8 @@ function refresh(
   const record = store.refreshTokens.get(token);
   if (!record || record.clientId !== client.clientId) return oauthError('invalid_grant', 'Invalid refresh token');
   if (record.revoked) return oauthError('invalid_grant', 'Refresh token revoked');
+  // Spotify's answer for a refresh token past its 6 months: the error alone, no description.
+  if (record.expiresAt <= Date.now()) return { status: 400, json: { error: 'invalid_grant' } };
   // Only tokens from a PKCE grant may be refreshed without the secret.
   if (isPublic && !record.pkce) return oauthError('invalid_client', 'Invalid client secret');
 
@@ -127,7 +129,7 @@ function refresh(
   let next: string | undefined;
   if (store.shouldRotate(record) && !omitRefresh) {
     record.revoked = true;
-    next = store.issueRefreshToken(client.clientId, record.scopes, record.pkce);
+    next = store.issueRefreshToken(client.clientId, record.scopes, record.pkce, record.expiresAt);
   }
   const { status, json } = tokenResponse(store, client.clientId, record.scopes, next);
   return { status, json };

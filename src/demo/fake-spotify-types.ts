@@ -27,8 +27,16 @@ export interface FakeSpotifyOptions {
   host?: string;
   port?: number;
   accessTokenSeconds?: number;
-  /** 'pkce' (default): rotate only refresh tokens from a PKCE grant, as Spotify does. */
+  /**
+   * 'never' (default): Spotify since 20 July 2026, refresh answers carry no refresh_token. 'pkce'
+   * is Spotify before then (PKCE refresh tokens single-use); 'always' rotates every one.
+   */
   rotateRefreshTokens?: 'pkce' | 'always' | 'never';
+  /**
+   * How long a refresh token works, counted from the user's authorization (refreshing does not
+   * extend it). Default: 6 calendar months, as Spotify; tests shorten it.
+   */
+  refreshTokenLifetimeMs?: number;
   random?: (size: number) => Buffer;
 }
 
