@@ -397,7 +397,7 @@ describe('token errors', () => {
       status: 500,
       body: '{"error":"server_error","error_description":"Server error"}',
     } as const;
-    spotify.failNextTokenRequests(fault, fault, fault, fault); // every retry fails too
+    spotify.failNextTokenRequests(fault); // the exchange is sent once: one answer is all it gets
     const page = await browser.follow(waitingUrl(flow).toString(), 'approve');
 
     expect(page.status).toBe(500);
@@ -413,18 +413,27 @@ describe('token errors', () => {
     expect(await readFile(config.tokenFile, 'utf8')).not.toBe('old-token');
   });
 
-  it('retries a temporary failure with backoff and completes (5xx, then 429 with Retry-After)', async () => {
+  it('sends the exchange once on a 503 (a code is single-use), shows that error, and completes on Enter', async () => {
     const sleeps: number[] = [];
     const { flow, browser } = await startFlow(configFor('pkce'), undefined, { log: recordWaits(sleeps) });
     flow.authorize();
-    spotify.failNextTokenRequests(
-      { kind: 'status', status: 503, body: '' },
-      { kind: 'status', status: 429, body: '', headers: { 'retry-after': '3' } },
-    );
+    spotify.failNextTokenRequests({ kind: 'status', status: 503, body: 'upstream unavailable' });
+    const before = spotify.tokenRequests.length;
     const page = await browser.follow(waitingUrl(flow).toString(), 'approve');
-    expect(page.status).toBe(200);
+    expect(page.status).toBe(500);
+    expect(spotify.tokenRequests.slice(before).map((request) => request.status)).toEqual([503]);
+    expect(flow.state).toMatchObject({
+      kind: 'token-error',
+      error: {
+        code: 'TOKEN_ENDPOINT_ERROR',
+        status: 503,
+        message: 'The token endpoint answered HTTP 503: upstream unavailable',
+      },
+    });
+    expect(sleeps).toEqual([]);
+    flow.authorize(); // Enter: a fresh attempt, a new code
+    expect((await browser.follow(waitingUrl(flow).toString(), 'approve')).status).toBe(200);
     expect(flow.state.kind).toBe('authorized');
-    expect(sleeps).toEqual([250, 3000]);
   });
 
   it('does not retry what a retry cannot fix (invalid_client)', async () => {
@@ -530,6 +539,23 @@ describe('where we run', () => {
       browserSkipReason: 'environment',
       sshCommand: `ssh -L ${port}:127.0.0.1:${port} ada@192.0.2.7`,
     });
+  });
+
+  it("in the demo over SSH, one ssh -L also forwards the demo Spotify's port, and no id warning", async () => {
+    const harness = await startFlow(configFor('pkce'), undefined, {
+      environment: { kind: 'ssh', serverAddress: '192.0.2.7', user: 'ada' },
+      demo: { host: '127.0.0.1', port: 40123 },
+    });
+    const port = portOf(harness.flow.info.redirectUri);
+    expect(harness.flow.info.sshCommand).toBe(
+      `ssh -L ${port}:127.0.0.1:${port} -L 40123:127.0.0.1:40123 ada@192.0.2.7`,
+    );
+    expect(harness.flow.info).toMatchObject({ demo: { port: 40123 }, placeholderClientId: false });
+  });
+
+  it('warns about an example-looking client id outside the demo', async () => {
+    const harness = await startFlow({ ...configFor('pkce'), clientId: '0123456789abcdef0123456789abcdef' });
+    expect(harness.flow.info.placeholderClientId).toBe(true);
   });
 
   it.each(['wsl', 'container', 'no-display'] as const)(

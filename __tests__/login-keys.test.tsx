@@ -113,7 +113,7 @@ async function mount() {
       () => (exits.length > 0 ? exits : undefined),
       () => 'onExit was never called',
     );
-  return { app, flow, browser, tokenClient, tokenStore, exits, frame, exited, press: app.stdin.write };
+  return { app, flow, browser, tokenClient, tokenStore, clock, exits, frame, exited, press: app.stdin.write };
 }
 
 /** Enter on the ready screen, then the attempt the waiting screen shows. */
@@ -135,7 +135,8 @@ describe('the login screen, driven by keys', () => {
     expect(app.app.lastFrame()).not.toContain('Authorization URL');
     const { frame, url } = await startAttempt(app);
     expect(frame).toContain('Authorization URL');
-    expect(frame).toContain(url);
+    // In the live frame, hard-wrapped at the width: its rows joined give it whole.
+    expect(frame.replace(/\n/g, '')).toContain(url);
     expect(url.startsWith(`${CONFIG.authUrl}?`)).toBe(true);
     expect(new URL(url).searchParams.get('redirect_uri')).toBe(app.flow.info.redirectUri);
     expect(app.browser.opened).toEqual([url]);
@@ -148,7 +149,7 @@ describe('the login screen, driven by keys', () => {
     const frame = await app.frame(WAITING);
     expect(app.flow.state.kind).toBe('waiting');
     expect(app.browser.opened).toHaveLength(1);
-    expect(frame).toContain(app.browser.opened[0]);
+    expect(frame.replace(/\n/g, '')).toContain(app.browser.opened[0]);
   });
 
   it('q quits from the ready screen: onExit gets the ready state, no attempt starts', async () => {
@@ -157,6 +158,43 @@ describe('the login screen, driven by keys', () => {
     expect(await app.exited()).toEqual([{ kind: 'ready' }]);
     expect(app.flow.state).toEqual({ kind: 'ready' });
     expect(app.browser.opened).toEqual([]);
+  });
+
+  it('q on the launch screen ends on a frame that says what happened and offers no keys', async () => {
+    const app = await mount();
+    app.press('q');
+    await app.exited();
+    const last = await app.frame(/Quit before authorizing/);
+    expect(last).toContain('Quit before authorizing: nothing was authorized.');
+    expect(last).toContain('Nothing was saved.');
+    expect(last).not.toMatch(/Press Enter|q to quit/);
+  });
+
+  it('Esc while waiting ends on a frame without the countdown or the URL, saying nothing was saved', async () => {
+    const app = await mount();
+    const { url } = await startAttempt(app);
+    app.press(ESC);
+    await app.exited();
+    const last = await app.frame(/Quit while waiting for the browser: nothing was authorized\./);
+    expect(last).toContain('Nothing was saved.');
+    expect(last).not.toMatch(/left\)|Esc to quit|Enter to submit/);
+    expect(last.replace(/\n/g, '')).not.toContain(url);
+  });
+
+  it("after a timeout and Enter, only the new attempt's URL is on the screen", async () => {
+    const app = await mount();
+    const first = await startAttempt(app);
+    app.clock.fireAll();
+    const timedOut = await app.frame(/Timed out waiting for the browser/);
+    expect(timedOut.replace(/\n/g, '')).not.toContain(first.url);
+    app.press(ENTER);
+    await app.frame(WAITING);
+    const state = app.flow.state;
+    if (state.kind !== 'waiting') throw new Error(`expected waiting, got ${state.kind}`);
+    const joined = (app.app.lastFrame() ?? '').replace(/\n/g, '');
+    expect(state.url).not.toBe(first.url);
+    expect(joined.split(state.url)).toHaveLength(2);
+    expect(joined).not.toContain(first.url);
   });
 
   it('typing on the waiting screen goes to the paste line (q too), and Backspace removes the last character', async () => {

@@ -116,7 +116,9 @@ describe('LoginView: token errors pick the title and next step by code', () => {
     ['TOKEN_ENDPOINT_ERROR', 'The token endpoint answered 500'],
   ];
   it.each(codes)('%s', (code, message) => {
-    expect(frameOf({ kind: 'token-error', error: { code, message } })).toMatchSnapshot();
+    // The allow-list advice is for a 403 alone, which is what this /me message reports.
+    const status = code === 'PROFILE_ERROR' ? { status: 403 } : {};
+    expect(frameOf({ kind: 'token-error', error: { code, message, ...status } })).toMatchSnapshot();
   });
   it("does not repeat the title in the detail line, and keeps Spotify's reason", () => {
     const frame = frameOf({
@@ -136,13 +138,33 @@ describe('LoginView: token errors pick the title and next step by code', () => {
 });
 
 describe('LoginView: the authorization URL', () => {
-  it('keeps a 400-character URL whole on one line, so it can be copied', () => {
+  it('shows a 400-character URL whole, in rows of the full width, and names the keys that give it on one line', () => {
     const url = `https://accounts.spotify.com/authorize?client_id=0123456789abcdef&state=${'a'.repeat(300)}&x=${'b'.repeat(30)}`;
     expect(url.length).toBeGreaterThanOrEqual(400);
     const frame = frameOf(waiting('failed', url));
-    expect(frame.split('\n')).toContain(url);
+    const lines = frame.split('\n');
+    const first = lines.findIndex((line) => line.startsWith('https://'));
+    expect(lines.slice(first, first + 5).join('')).toBe(url);
+    expect(frame).toContain('Ctrl-Y copies it, Ctrl-P prints it whole');
   });
-  it('prints the URL once even when the screen re-renders (it lives above the live area)', () => {
+  it('on a short terminal: the URL on one line cut in the middle, no details, the keys for the whole URL', () => {
+    const url = `https://accounts.spotify.com/authorize?client_id=0123456789abcdef&state=${'a'.repeat(300)}&x=end`;
+    const { lastFrame, unmount } = render(
+      <LoginView state={waiting('opened', url)} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} rows={20} />,
+    );
+    const frame = lastFrame() ?? '';
+    unmount();
+    expect(frame).not.toContain('Token file');
+    expect(frame).toMatch(/^https:\/\/accounts\.spotify\.com\S*…\S*x=end$/m);
+    expect(frame).toContain('Ctrl-Y to copy the URL, Ctrl-P to print it');
+    expect(frame.split('\n').length).toBeLessThan(20);
+  });
+  it('with --no-browser, the header does not say "if your browser did not open it"', () => {
+    const frame = frameOf(waiting('skipped'), { browserSkipReason: 'flag' });
+    expect(frame).toContain('Authorization URL: open it in a browser');
+    expect(frame).not.toMatch(/did not open/);
+  });
+  it('shows the URL once even when the screen re-renders', () => {
     const { lastFrame, rerender, unmount } = render(
       <LoginView state={waiting('opening')} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />,
     );
@@ -153,7 +175,7 @@ describe('LoginView: the authorization URL', () => {
     expect(frame).toContain('Opened your browser');
     expect(frame).toContain('4:59 left');
   });
-  it('prints the new URL of a new attempt below the old one', () => {
+  it('a new attempt shows only its new URL, never the expired one above it', () => {
     const second = URL_SHORT.replace('state=s7', 'state=s8');
     const view = (state: LoginState) => (
       <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} />
@@ -163,8 +185,8 @@ describe('LoginView: the authorization URL', () => {
     rerender(view(waiting('opening', second)));
     const lines = (lastFrame() ?? '').split('\n');
     unmount();
-    expect(lines.filter((line) => line === URL_SHORT)).toHaveLength(1);
-    expect(lines.indexOf(second)).toBeGreaterThan(lines.indexOf(URL_SHORT));
+    expect(lines).not.toContain(URL_SHORT);
+    expect(lines.filter((line) => line === second)).toHaveLength(1);
   });
   it('adds an OSC 8 hyperlink when the terminal supports it', () => {
     const frame = frameOf(waiting('opened'), {}, true);

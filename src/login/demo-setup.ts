@@ -1,4 +1,4 @@
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { LoginSetup } from './login-setup.js';
@@ -21,9 +21,10 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
   const spotify = await startFakeSpotify({
     clients: [{ clientId: DEMO_CLIENT_ID, name: 'pytify-auth (demo)', redirectUris: ['http://127.0.0.1/callback'] }],
   });
-  const tokenFile = flags.tokenFile
-    ? resolve(flags.tokenFile)
-    : join(await mkdtemp(join(tmpdir(), 'pytify-demo-')), '.pytify');
+  // Its own directory holds the demo's tokens: removed on exit, so no run leaves any behind.
+  const directory = flags.tokenFile ? undefined : await mkdtemp(join(tmpdir(), 'pytify-demo-'));
+  const tokenFile = directory ? join(directory, '.pytify') : resolve(flags.tokenFile!);
+  const { host, port: spotifyPort } = new URL(spotify.origin);
   return {
     config: {
       clientId: DEMO_CLIENT_ID,
@@ -38,6 +39,10 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
       openBrowser: !flags.noBrowser,
     },
     warnings: [],
-    cleanup: () => spotify.close(),
+    demo: { host: host.replace(/^\[|\]$/g, ''), port: Number(spotifyPort) },
+    cleanup: async () => {
+      await spotify.close();
+      if (directory) await rm(directory, { recursive: true, force: true });
+    },
   };
 }

@@ -11,10 +11,18 @@ import type { Config } from '../config/types.js';
 import type { TokenClient } from '../token/token-client.js';
 import { buildAuthorizeUrl } from '../oauth/authorize-url.js';
 import { parseCallback } from '../oauth/callback.js';
-import { PortInUseError, PytifyError } from '../core/errors.js';
+import { PortInUseError, PytifyError, TokenError } from '../core/errors.js';
 import { codeChallengeS256, createCodeVerifier, createState, type RandomBytes } from '../oauth/pkce.js';
 import { maskClientId } from '../core/mask.js';
-import { reduce, canAuthorize, type LoginEvent, type LoginInfo, type LoginState } from './state.js';
+import {
+  reduce,
+  canAuthorize,
+  looksLikePlaceholderId,
+  type DemoInfo,
+  type LoginEvent,
+  type LoginInfo,
+  type LoginState,
+} from './state.js';
 
 export interface Clock {
   now(): number;
@@ -40,6 +48,8 @@ export interface FlowDependencies {
   /** Where we run; decides whether a browser can be opened here and which hint to show. */
   environment?: RunEnvironment;
   log?: DebugLog;
+  /** `--demo`: where its own Spotify listens (the browser visits it too). */
+  demo?: DemoInfo;
   /** Which process holds a busy port, if that can be found cheaply. */
   findPortHolder?: (port: number) => Promise<{ pid: number; command: string } | undefined>;
 }
@@ -93,6 +103,8 @@ export class LoginFlow {
       environment: this.environment.kind,
       sshCommand: this.sshCommand(),
       browserSkipReason: this.browserSkipReason(),
+      demo: this.deps.demo,
+      placeholderClientId: !this.deps.demo && looksLikePlaceholderId(config.clientId),
     };
   }
 
@@ -104,7 +116,13 @@ export class LoginFlow {
     const environment = this.environment;
     if (environment.kind !== 'ssh') return undefined;
     const target = parseRedirectUri(this.redirectUri);
-    return target.port === 0 ? undefined : sshForwardCommand(environment, target.host, target.port);
+    if (target.port === 0) return undefined;
+    const command = sshForwardCommand(environment, target.host, target.port);
+    const demo = this.deps.demo;
+    if (!demo) return command;
+    // The demo's browser visits its own Spotify too: one command forwards both ports.
+    const demoForward = sshForwardCommand(environment, demo.host, demo.port).split(' ').slice(1, 3).join(' ');
+    return command.replace(/^ssh -L \S+/, (first) => `${first} ${demoForward}`);
   }
 
   /** No browser when asked not to, or when none can exist here and the user named none. */
@@ -130,6 +148,10 @@ export class LoginFlow {
     const { tokenStore, clock } = this.deps;
     this.tokenSaved = (await tokenStore.read().catch(() => undefined)) !== undefined;
     this.savedLines = (await tokenStore.describe?.(clock.now()).catch(() => undefined)) ?? [];
+    // A token that cannot be saved must be found before the user approves and the code is spent:
+    // no listener, so nothing can start (Enter does nothing); the run ends not authorized (exit 1).
+    const saveProblem = await tokenStore.saveProblem?.().catch(() => undefined);
+    if (saveProblem) return this.emit({ type: 'failed', error: { code: 'TOKEN_STORE_ERROR', message: saveProblem } });
     const target = parseRedirectUri(this.deps.config.redirectUri);
     try {
       this.server = await this.deps.listen({
@@ -258,7 +280,8 @@ export class LoginFlow {
     const { tokenClient, tokenStore } = this.deps;
     try {
       this.emit({ type: 'exchanging' });
-      // The token client retries 5xx, 429 and network blips (Retry-After honoured, bounded).
+      // Sent once by the token client (a code is single-use) and never again here: after a failure
+      // the real error shows, and Enter starts a fresh attempt with a new code.
       const grant = await tokenClient.exchangeCode({
         code,
         redirectUri: this.redirectUri,
@@ -278,7 +301,8 @@ export class LoginFlow {
         error instanceof PytifyError
           ? error
           : new PytifyError('TOKEN_ENDPOINT_ERROR', 'Unexpected failure while completing the login');
-      this.emit({ type: 'failed', error: { code: failure.code, message: failure.message } });
+      const status = failure instanceof TokenError ? failure.status : undefined;
+      this.emit({ type: 'failed', error: { code: failure.code, message: failure.message, status } });
       return { kind: 'error', message: failure.message };
     }
   }

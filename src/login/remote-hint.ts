@@ -6,6 +6,20 @@ export interface HintLine {
   role: 'say' | 'command' | 'aside';
 }
 
+/** The ports the browser visits here: the callback's and, in the demo, its own Spotify's. */
+function visitedPorts(info: LoginInfo): number[] {
+  const port = Number(new URL(info.redirectUri).port);
+  const ports = port > 0 ? [port] : [];
+  return info.demo ? [...ports, info.demo.port] : ports;
+}
+
+/** `docker run -p` for each port the browser visits, or the placeholder while none is known. */
+function publishFlags(info: LoginInfo): string {
+  const ports = visitedPorts(info);
+  if (ports.length === 0) return '-p 127.0.0.1:PORT:PORT';
+  return ports.map((port) => `-p 127.0.0.1:${port}:${port}`).join(' ');
+}
+
 /**
  * Why no browser opened here and what gets the callback back to this machine; shared by the TUI
  * and the plain-text output so both say the same thing.
@@ -20,6 +34,9 @@ export function remoteHint(info: LoginInfo): HintLine[] {
         { role: 'say', text: 'Connected over SSH: open the URL above in the browser on your own computer.' },
         { role: 'say', text: 'So that its redirect reaches this machine, run this there first:' },
         { role: 'command', text: `  ${info.sshCommand ?? 'ssh -L <port>:127.0.0.1:<port> <this host>'}` },
+        ...(info.demo
+          ? [{ role: 'aside' as const, text: `It forwards the demo's own Spotify (port ${info.demo.port}) too.` }]
+          : []),
         { role: 'aside', text: 'Or skip the tunnel and paste the URL the browser ends on.' },
       ];
     case 'wsl':
@@ -32,7 +49,7 @@ export function remoteHint(info: LoginInfo): HintLine[] {
         { role: 'say', text: 'Inside a container: open the URL above in a browser on the host.' },
         {
           role: 'aside',
-          text: 'Publish the callback port (docker run -p 127.0.0.1:PORT:PORT) or paste the URL the browser ends on.',
+          text: `Publish ${info.demo ? "the callback's and the demo Spotify's ports" : 'the callback port'} (docker run ${publishFlags(info)}) or paste the URL the browser ends on.`,
         },
       ];
     case 'no-display':

@@ -5,6 +5,8 @@ import type { Account } from '../token/account.js';
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** The HTTP status of Spotify's answer, when there was one: advice for /me depends on it. */
+  status?: number;
 }
 
 /**

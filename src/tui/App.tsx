@@ -4,6 +4,7 @@ import type { LoginFlow } from '../login/flow.js';
 import { canAuthorize, type LoginState } from '../login/state.js';
 import { LoginView } from './LoginView.js';
 import type { PasteState } from './PasteInput.js';
+import { osc52, plainUrlBlock } from './clipboard.js';
 import { splitKeys } from './split-keys.js';
 import { Warnings } from './Warnings.js';
 
@@ -26,11 +27,15 @@ const SPINNING: ReadonlySet<LoginState['kind']> = new Set(['starting', 'waiting'
 export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const { stdout } = useStdout();
+  const { stdout, write } = useStdout();
   const subscribe = useCallback((onChange: () => void) => flow.subscribe(onChange), [flow]);
   const state = useSyncExternalStore(subscribe, () => flow.state);
   const [time, setTime] = useState(now);
   const [frame, setFrame] = useState(0);
+  // Set when the user quits: that last frame says what happened, then the app exits.
+  const [quitFrom, setQuitFrom] = useState<LoginState>();
+  // What Ctrl-Y or Ctrl-P did; it belongs to the attempt it was pressed in.
+  const [notice, setNotice] = useState<{ attempt: string; text: string }>();
   // The paste line belongs to one attempt: a new URL, or leaving the waiting screen, starts it
   // afresh. Key events of one paste can arrive before React re-renders: the handler reads the
   // latest text from a ref, and the attempt from the flow itself.
@@ -62,6 +67,25 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
     return () => clearInterval(timer);
   }, [state.kind, animate]);
 
+  useEffect(() => {
+    if (!quitFrom) return;
+    onExit(quitFrom);
+    exit();
+  }, [quitFrom, exit, onExit]);
+
+  /** Ctrl-Y and Ctrl-P: the URL whole, whatever the terminal's size. */
+  const giveUrl = (url: string, how: 'copy' | 'print') => {
+    if (how === 'copy') stdout.write(osc52(url));
+    else write(plainUrlBlock(url));
+    setNotice({
+      attempt: url,
+      text:
+        how === 'copy'
+          ? 'Sent the URL to the clipboard through the terminal (OSC 52). Not there? Your terminal may not allow it: Ctrl-P prints it.'
+          : 'Printed the URL above, alone on one line, for copying.',
+    });
+  };
+
   // Authorized, or nothing left to do: leave after this frame is on the screen.
   useEffect(() => {
     if (state.kind === 'authorized' || state.kind === 'port-busy') {
@@ -72,6 +96,10 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
 
   const handleKey = (input: string, key: Key) => {
     const quit = key.escape || (key.ctrl && input === 'c');
+    const current = flow.state;
+    if (current.kind === 'waiting' && key.ctrl && (input === 'y' || input === 'p')) {
+      return giveUrl(current.url, input === 'y' ? 'copy' : 'print');
+    }
     if (flow.state.kind === 'waiting' && !quit) {
       // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
       if (key.backspace || key.delete) return setPaste({ text: typedSoFar().slice(0, -1) });
@@ -81,11 +109,7 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
       if (typed) setPaste({ text });
       return;
     }
-    if (input === 'q' || quit) {
-      onExit(flow.state);
-      exit();
-      return;
-    }
+    if (input === 'q' || quit) return setQuitFrom(flow.state);
     // A line feed is an Enter too: typed ahead, before raw mode, the terminal turned it into one.
     if ((key.return || input === '\n') && canAuthorize(flow.state)) {
       flow.authorize();
@@ -111,6 +135,9 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
         hyperlinks={hyperlinks}
         paste={paste}
         columns={stdout.columns}
+        rows={stdout.rows}
+        quitFrom={quitFrom}
+        notice={notice?.attempt === attemptOf(state) ? notice.text : undefined}
       />
     </Box>
   );

@@ -1,36 +1,32 @@
-import { Box, Static, Text } from 'ink';
+import { Box, Text } from 'ink';
+
+export interface AuthorizeUrlProps {
+  readonly url: string;
+  /** No browser is opened (--no-browser, or none can be here): the header does not say "if". */
+  readonly noBrowser: boolean;
+  /** A short terminal: the URL on one line, cut in the middle; the keys below give it whole. */
+  readonly compact: boolean;
+}
 
 /**
- * Prints the authorization URL once, above the live screen, as one unbroken line.
- *
- * Why <Static> and wrap="end" (both checked in a 100-column tmux pane with a 400-character URL):
- * - Ink's default wrap="wrap" hard-wraps at the terminal width with real newlines, so a copied URL
- *   comes out in pieces. The truncate modes cut it.
- * - wrap="end" is a no-op in Ink's wrapText (neither "wrap" nor "truncate-*"), so the text stays one
- *   logical line and the terminal soft-wraps it, which copies as one line. But in the live frame
- *   Ink erases the previous frame by counting '\n's; a soft-wrapped line fills more rows than it
- *   counts, so every spinner tick leaves a stale copy of the screen behind.
- * - <Static> output is written once and never erased, so the soft wrap there is harmless.
- * wrap="end" relies on Ink 6.8's internals; the 400-character test in __tests__/ui.test.tsx fails
- * if an upgrade changes it.
- * The label is unwrapped too: a <Static> box is laid out at the width of the box it sits in, not of
- * the terminal, so Ink would wrap it at whatever width the live status below happens to have.
- * Keyed by the URL so a new attempt prints its new URL (the old one stays in the scrollback).
- * Ink keeps one <Static> per app: the container must not render another one at the same time.
+ * The current attempt's URL, in the live frame: a new attempt replaces it, so an expired URL is
+ * never left above the new one (as it was when this was written once with <Static>).
+ * Ink hard-wraps it at the terminal's width, so selecting it copies it in pieces: Ctrl-Y (OSC 52)
+ * and Ctrl-P (printed alone on one line) give it whole, and that is what the header points to.
+ * It cannot soft-wrap here: Ink erases the previous frame by counting '\n's, and a soft-wrapped
+ * line would leave a stale copy of the screen behind on every repaint.
  */
-export function AuthorizeUrl({ url }: { readonly url: string }) {
+export function AuthorizeUrl({ url, noBrowser, compact }: AuthorizeUrlProps) {
   return (
-    <Static key={url} items={[url]}>
-      {(item) => (
-        <Box key={item} flexDirection="column" marginBottom={1}>
-          <Text dimColor wrap="end">
-            Authorization URL (open it in a browser if yours did not open):
-          </Text>
-          <Text color="cyan" wrap="end">
-            {item}
-          </Text>
-        </Box>
-      )}
-    </Static>
+    <Box flexDirection="column" marginBottom={1}>
+      <Text dimColor>
+        {noBrowser
+          ? 'Authorization URL: open it in a browser (Ctrl-Y copies it, Ctrl-P prints it whole):'
+          : 'Authorization URL, if your browser did not open it (Ctrl-Y copies it, Ctrl-P prints it whole):'}
+      </Text>
+      <Text color="cyan" wrap={compact ? 'truncate-middle' : 'wrap'}>
+        {url}
+      </Text>
+    </Box>
   );
 }

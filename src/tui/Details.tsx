@@ -49,7 +49,8 @@ export function Details({ info, columns = 100 }: { readonly info: LoginInfo; rea
       </Row>
       <Row narrow={narrow} label="Redirect URI">
         <Text>{info.redirectUri}</Text>
-        <Text dimColor>{registerNote(info.redirectUri, info.registerUri)}</Text>
+        {/* The demo's app is registered for any port already: nothing to do in a dashboard. */}
+        {!info.demo && <Text dimColor>{registerNote(info.redirectUri, info.registerUri)}</Text>}
       </Row>
       <Row narrow={narrow} label="Scopes">
         <Text>{info.scopes.length > 0 ? info.scopes.join(', ') : '(none)'}</Text>

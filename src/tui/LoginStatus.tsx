@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../login/state.js';
+import { DemoNext } from './EndStatus.js';
 import { Keys } from './Keys.js';
 import type { PasteState } from './PasteInput.js';
 import { PortBusyStatus } from './PortBusyStatus.js';
@@ -7,6 +8,7 @@ import { SavedAuthorization } from './SavedAuthorization.js';
 import { Busy } from './Spinner.js';
 import { TokenErrorStatus } from './TokenErrorStatus.js';
 import { WaitingStatus } from './WaitingStatus.js';
+import { accountLabel } from '../token/account.js';
 
 export interface LoginStatusProps {
   readonly state: LoginState;
@@ -15,10 +17,14 @@ export interface LoginStatusProps {
   readonly spinnerFrame: number;
   readonly hyperlinks: boolean;
   readonly paste: PasteState;
+  /** A short terminal: the waiting screen keeps the URL to one line. */
+  readonly compact?: boolean;
+  /** What the last Ctrl-Y or Ctrl-P did on the waiting screen. */
+  readonly notice?: string;
 }
 
 /** The part of the screen that changes with the state: what is happening and what to do next. */
-export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste }: LoginStatusProps) {
+export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste, compact, notice }: LoginStatusProps) {
   switch (state.kind) {
     case 'starting':
       return <Text dimColor>Starting the callback listener…</Text>;
@@ -44,6 +50,8 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste 
           now={now}
           spinnerFrame={spinnerFrame}
           hyperlinks={hyperlinks}
+          compact={compact}
+          notice={notice}
         />
       );
     case 'exchanging':
@@ -54,11 +62,12 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste 
       return (
         <Box flexDirection="column">
           <Text color="green" bold>
-            ✔ Authorized as {state.account.displayName} ({state.account.id})
+            ✔ Authorized as {accountLabel(state.account)}
           </Text>
           <Text>
             {'  '}Refresh token saved to {state.tokenFile}
           </Text>
+          <DemoNext info={info} />
         </Box>
       );
     case 'declined':

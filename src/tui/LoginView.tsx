@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../login/state.js';
 import { Details } from './Details.js';
+import { QuitStatus } from './EndStatus.js';
 import { LoginStatus } from './LoginStatus.js';
 import type { PasteState } from './PasteInput.js';
 
@@ -17,7 +18,16 @@ export interface LoginViewProps {
   readonly paste?: PasteState;
   /** Terminal width; narrow terminals get a stacked layout. */
   readonly columns?: number;
+  /** Terminal height; a short one gets a waiting screen that fits (no details, the URL on a line). */
+  readonly rows?: number;
+  /** The user quit from this state: the last frame says so, and offers no keys. */
+  readonly quitFrom?: LoginState;
+  /** What the last Ctrl-Y or Ctrl-P did on the waiting screen. */
+  readonly notice?: string;
 }
+
+/** Below this many rows the whole waiting screen with its details and wrapped URL would not fit. */
+export const SHORT_ROWS = 28;
 
 const EMPTY_PASTE: PasteState = { text: '' };
 
@@ -30,22 +40,45 @@ export function LoginView({
   hyperlinks,
   paste = EMPTY_PASTE,
   columns,
+  rows,
+  quitFrom,
+  notice,
 }: LoginViewProps) {
+  const compact = rows !== undefined && rows < SHORT_ROWS;
+  // The details would push the URL and the paste line off a short screen; they were on the one before.
+  const details = !(compact && state.kind === 'waiting' && !quitFrom);
   return (
     <Box flexDirection="column">
-      <Text bold>pytify-auth - Spotify authorization</Text>
+      <Text bold>
+        pytify-auth - Spotify authorization
+        {info.demo && <Text color="magenta"> (demo: a local stand-in for Spotify, no real account)</Text>}
+      </Text>
+      {info.placeholderClientId && (
+        <Text color="yellow">
+          ⚠ The client id looks like an example one (0123456789abcdef…), not your app&apos;s: Spotify will refuse it.
+          Run pytify-auth init to set your own.
+        </Text>
+      )}
+      {details && (
+        <Box marginTop={1}>
+          <Details info={info} columns={columns} />
+        </Box>
+      )}
       <Box marginTop={1}>
-        <Details info={info} columns={columns} />
-      </Box>
-      <Box marginTop={1}>
-        <LoginStatus
-          state={state}
-          info={info}
-          now={now}
-          spinnerFrame={spinnerFrame}
-          hyperlinks={hyperlinks}
-          paste={paste}
-        />
+        {quitFrom ? (
+          <QuitStatus from={quitFrom} info={info} />
+        ) : (
+          <LoginStatus
+            state={state}
+            info={info}
+            now={now}
+            spinnerFrame={spinnerFrame}
+            hyperlinks={hyperlinks}
+            paste={paste}
+            compact={compact}
+            notice={notice}
+          />
+        )}
       </Box>
     </Box>
   );

@@ -1,7 +1,6 @@
 import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { PORT_BUSY_LEAD, portBusyChoices } from '../config/guidance.js';
-import { Keys } from './Keys.js';
 
 /** A list item whose wrapped lines stay indented under its text, not under the bullet. */
 function Bullet({ children }: { readonly children: ReactNode }) {
@@ -39,7 +38,8 @@ export function PortBusyStatus({ host, port, redirectUri, holder }: PortBusyStat
           </Bullet>
         ))}
       </Box>
-      <Keys />
+      {/* The program has ended with this frame: no key works any more, so none is offered. */}
+      <Text dimColor>Nothing was authorized and nothing was saved; pytify-auth has stopped.</Text>
     </Box>
   );
 }

@@ -1,5 +1,6 @@
 import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../login/state.js';
+import { waitingHint } from '../login/waiting-hint.js';
 import { AuthorizeUrl } from './AuthorizeUrl.js';
 import { formatTimeLeft } from './format-time.js';
 import { hyperlink } from './hyperlink.js';
@@ -29,13 +30,26 @@ export interface WaitingStatusProps {
   readonly now: number;
   readonly spinnerFrame: number;
   readonly hyperlinks: boolean;
+  /** A short terminal: the URL on one line (the keys give it whole). */
+  readonly compact?: boolean;
+  /** What the last Ctrl-Y or Ctrl-P did. */
+  readonly notice?: string;
 }
 
 /** The user is in the browser; show where to go and how long the listener still waits. */
-export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlinks }: WaitingStatusProps) {
+export function WaitingStatus({
+  state,
+  info,
+  paste,
+  now,
+  spinnerFrame,
+  hyperlinks,
+  compact = false,
+  notice,
+}: WaitingStatusProps) {
   return (
     <Box flexDirection="column">
-      <AuthorizeUrl url={state.url} />
+      <AuthorizeUrl url={state.url} noBrowser={state.browser === 'skipped'} compact={compact} />
       <Text>
         <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
         <Text dimColor> ({formatTimeLeft(state.deadline - now)} left)</Text>
@@ -48,9 +62,12 @@ export function WaitingStatus({ state, info, paste, now, spinnerFrame, hyperlink
           </Text>
         )}
       </Box>
+      {/* The demo's app has nothing to register and no real client id to check. */}
+      {!info.demo && <Text dimColor>{waitingHint(info)}</Text>}
       <PasteInput paste={paste} />
       {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
-      <Text dimColor>Enter to submit what you pasted, Esc to quit</Text>
+      {notice && <Text color="yellow">{notice}</Text>}
+      <Text dimColor>Enter to submit what you pasted, Ctrl-Y to copy the URL, Ctrl-P to print it, Esc to quit</Text>
     </Box>
   );
 }
