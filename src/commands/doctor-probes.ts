@@ -4,6 +4,7 @@ import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { findPortHolder, type PortHolder } from '../listener/port-holder.js';
 
 const run = promisify(execFile);
 
@@ -15,6 +16,8 @@ export interface DoctorProbes {
   gitIgnore(file: string): Promise<{ workTree: string; ignored: boolean } | undefined>;
   /** Whether a listener could bind the redirect URI's address right now. */
   port(host: string, port: number): Promise<'free' | 'in-use' | 'denied'>;
+  /** Which process holds a busy port, when the system tells (the login's lookup). */
+  portHolder?(port: number): Promise<PortHolder | undefined>;
 }
 
 function nearestExisting(dir: string): string {
@@ -47,6 +50,8 @@ export const systemProbes: DoctorProbes = {
       return (error as { code?: unknown }).code === 1 ? { workTree: top, ignored: false } : undefined;
     }
   },
+
+  portHolder: findPortHolder,
 
   port(host, port) {
     return new Promise((resolve) => {

@@ -1,4 +1,6 @@
 import { maskClientId } from '../core/mask.js';
+import { present, type Presentation } from '../core/present.js';
+import { sanitize } from '../core/sanitize.js';
 import type { Diagnosis } from './doctor-checks.js';
 import { CONFIG_KEYS } from '../config/keys.js';
 import type { Origin, ResolvedConfig, Values } from '../config/resolve.js';
@@ -76,15 +78,18 @@ const ORDER: Array<keyof Values> = [...CONFIG_KEYS, 'timeoutSeconds', 'showDialo
 
 function settingsSection(resolved: ResolvedConfig): string[] {
   const rows = ORDER.map((key) => {
-    const value = shown(key, resolved.values, resolved.cwd);
+    const value = sanitize(shown(key, resolved.values, resolved.cwd), 500);
     const pad = value.length < VALUE_WIDTH ? value.padEnd(VALUE_WIDTH) : `${value} `;
     return `  ${(key === 'timeoutSeconds' ? 'timeout' : key).padEnd(KEY_WIDTH)}${pad} ${originText(resolved.origins[key], resolved)}`;
   });
   return ['Settings (a flag beats the environment, which beats the file, which beats the default)', ...rows];
 }
 
-/** The whole report as plain text: no colours or cursor codes, so it can be pasted into an issue. */
-export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosis): string {
+/**
+ * The whole report as text. By default plain, one line per item, so it can be pasted into an
+ * issue; on a terminal (`how`) wrapped to its width and coloured as the login screen is.
+ */
+export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosis, how: Presentation = {}): string {
   const lines = [
     ...fileSection(resolved),
     '',
@@ -96,5 +101,7 @@ export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosi
     'Checks',
     ...diagnosis.checks.map((check) => `  ${check.ok ? '✔' : '✖'} ${check.text}`),
   ];
-  return `${lines.join('\n')}\n`;
+  // Every line may quote a config file's text (values, keys, paths): none reaches the terminal raw.
+  const safe = lines.map((line) => sanitize(line, 2000));
+  return `${present(safe, how)}\n`;
 }
