@@ -12,6 +12,8 @@ set -euo pipefail
 DEPS=(
   "tmux tmux"                  # a real terminal for the end-to-end tests
   "chromium /usr/bin/chromium" # the real-browser tests; playwright-core drives it, downloads none
+  "tinyproxy tinyproxy"        # a real proxy on loopback for the HTTPS_PROXY / NO_PROXY tests
+  "openssl openssl"            # makes the certificates of the local Spotify over TLS
 )
 
 pretend=${TEST_DEPS_PRETEND_MISSING:-}

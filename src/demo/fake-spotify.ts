@@ -1,4 +1,5 @@
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleAuthorize, handleDecision, type AuthorizeAnswer } from './fake-spotify-authorize.js';
 import { errorPage, notFoundPage } from './fake-spotify-pages.js';
@@ -9,6 +10,12 @@ import { handleToken, identifyCaller, type JsonAnswer } from './fake-spotify-tok
 import type { FakeFault, FakeSpotify, FakeSpotifyOptions, TokenRequestRecord } from './fake-spotify-types.js';
 
 export type * from './fake-spotify-types.js';
+
+/** A key and certificate (PEM): the local Spotify then serves https, as Spotify does. */
+export interface FakeTls {
+  key: string | Buffer;
+  cert: string | Buffer;
+}
 
 const formProblem = (problem: 'too-large' | 'wrong-type'): JsonAnswer =>
   problem === 'too-large'
@@ -25,7 +32,7 @@ function sendAuthorize(response: ServerResponse, answer: AuthorizeAnswer): void 
   } else sendHtml(response, answer);
 }
 
-export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<FakeSpotify> {
+export async function startFakeSpotify(options: FakeSpotifyOptions & { tls?: FakeTls }): Promise<FakeSpotify> {
   const store = new FakeStore(options);
   const faults: FakeFault[] = [];
   const tokenRequests: TokenRequestRecord[] = [];
@@ -105,18 +112,20 @@ export async function startFakeSpotify(options: FakeSpotifyOptions): Promise<Fak
     }
   }
 
-  const server = createServer((request, response) => {
+  const listener: RequestListener = (request, response) => {
     route(request, response).catch(() =>
       sendJson(response, { status: 500, json: { error: 'server_error', error_description: 'Demo service failure' } }),
     );
-  });
+  };
+  const { tls } = options;
+  const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen({ host, port: options.port ?? 0 }, () => resolve());
   });
   const { port } = server.address() as AddressInfo;
-  const origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+  const origin = `${tls ? 'https' : 'http'}://${host.includes(':') ? `[${host}]` : host}:${port}`;
 
   return {
     origin,
