@@ -1,5 +1,6 @@
 import { maskClientId } from '../core/mask.js';
-import type { Account } from '../token/account.js';
+import { accountLabel, type Account } from '../token/account.js';
+import { sanitize } from '../core/sanitize.js';
 import { EXIT } from '../core/exit-codes.js';
 import { describeDaysLeft, formatDateTime, formatDay } from '../token/describe-saved.js';
 import type { AccessTokenError } from '../token/errors.js';
@@ -51,10 +52,19 @@ function expiresText(saved: SavedAuthorization): string {
   return saved.expired ? `${day} · expired` : `${day} · in ${describeDaysLeft(saved.daysLeft ?? 0, bound)}`;
 }
 
+/** An answer without scopes (absent or "") tells nothing: unknown, never "none granted". */
+function scopesText(saved: SavedAuthorization): string {
+  if (saved.grantedScopes) return saved.grantedScopes.join(', ');
+  return saved.clientId === undefined
+    ? 'unknown until the next successful refresh'
+    : "unknown (Spotify's answer did not list them)";
+}
+
 function worksText(report: StatusReport): string {
-  if (report.state === 'ok') return `yes · refreshed, and GET /me answered as ${report.account?.id ?? '?'}`;
+  if (report.state === 'ok')
+    return `yes · refreshed, and GET /me answered as ${sanitize(report.account?.id ?? '?', 100)}`;
   const verdict = report.state === 'temporary_failure' ? 'unknown' : 'no';
-  return `${verdict} · ${report.error?.message ?? ''}`;
+  return `${verdict} · ${sanitize(report.error?.message ?? '', 1000)}`;
 }
 
 /** Plain text for a terminal or a log: one fact a line, then what to do. */
@@ -67,15 +77,13 @@ export function formatStatusText(report: StatusReport): string {
   const account = report.account ?? saved.account;
   const flow = report.flow === 'pkce' ? 'PKCE (no client secret)' : 'client secret';
   const lines = [
-    row('Account', account ? `${account.displayName} (${account.id})` : 'unknown until the next successful refresh'),
+    row('Account', account ? accountLabel(account) : 'unknown until the next successful refresh'),
     row('App', `${maskClientId(report.clientId)} · ${flow}`),
-    row(
-      'Scopes',
-      saved.grantedScopes ? saved.grantedScopes.join(', ') || '(none)' : 'unknown until the next successful refresh',
-    ),
+    // Scopes come from Spotify's answer too.
+    row('Scopes', sanitize(scopesText(saved), 1000)),
     row('Authorized', authorizedText(saved)),
     row('Expires', expiresText(saved)),
-    row('Token file', saved.tokenFile),
+    row('Token file', sanitize(saved.tokenFile, 1000)),
     row('Works now', worksText(report)),
   ];
   const advice: string[] = [];
@@ -101,7 +109,7 @@ export function formatStatusText(report: StatusReport): string {
   }
   if (report.state === 'temporary_failure') advice.push('Nothing was changed; try again later.');
   const notes = [...new Set([...report.warnings, ...(saved.recordProblem ? [saved.recordProblem] : [])])].map(
-    (note) => `Note: ${note}.`,
+    (note) => `Note: ${sanitize(note, 1000)}.`,
   );
   const tail = [...advice, ...notes];
   return [...lines, ...(tail.length > 0 ? ['', ...tail] : []), ''].join('\n');
