@@ -14,6 +14,7 @@ DEPS=(
   "chromium /usr/bin/chromium" # the real-browser tests; playwright-core drives it, downloads none
   "tinyproxy tinyproxy"        # a real proxy on loopback for the HTTPS_PROXY / NO_PROXY tests
   "openssl openssl"            # makes the certificates of the local Spotify over TLS
+  "python3-requests /usr/lib/python3/dist-packages/requests" # the book-style Python player (e2e-book)
 )
 
 pretend=${TEST_DEPS_PRETEND_MISSING:-}
