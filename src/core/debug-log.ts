@@ -25,6 +25,9 @@ const PUBLIC = new Set([
 export function redactUrl(raw: string): string {
   try {
     const url = new URL(raw, 'http://relative.invalid');
+    // A proxy URL (http://user:password@host) carries its credentials in the URL itself.
+    if (url.username) url.username = '[redacted]';
+    if (url.password) url.password = '[redacted]';
     for (const key of [...url.searchParams.keys()]) {
       if (SENSITIVE.test(key) && !PUBLIC.has(key)) url.searchParams.set(key, '[redacted]');
       if (key === 'state') url.searchParams.set(key, '[redacted]');
