@@ -2,8 +2,11 @@ import type { LoginFlow } from './flow.js';
 import type { LoginState } from './state.js';
 import type { ConfigWarning } from '../config/types.js';
 import { remoteHint } from './remote-hint.js';
+import { waitingHint } from './waiting-hint.js';
 import { describeWarning } from '../config/messages.js';
 import { PORT_BUSY_LEAD, portBusyChoices } from '../config/guidance.js';
+import { accountLabel } from '../token/account.js';
+import { sanitize } from '../core/sanitize.js';
 
 /** Each state as plain lines: no cursor codes, no spinner; the URL alone on its line for grep/sed. */
 function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: string[] } {
@@ -21,7 +24,11 @@ function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: s
     case 'waiting':
       if (state.browser === 'opening') {
         return {
-          err: ['Open this URL in a browser to authorize (or paste the URL the browser ends on here):'],
+          err: [
+            'Open this URL in a browser to authorize (or paste the URL the browser ends on here):',
+            // The demo's own Spotify knows every URI it is sent: nothing to register there.
+            ...(flow.info.demo ? [] : [waitingHint(flow.info)]),
+          ],
           out: [state.url],
         };
       }
@@ -34,15 +41,12 @@ function linesFor(state: LoginState, flow: LoginFlow): { out?: string[]; err?: s
       return { err: ['Checking the token with Spotify…'] };
     case 'authorized':
       return {
-        err: [
-          `Authorized as ${state.account.displayName} (${state.account.id})`,
-          `Refresh token saved to ${state.tokenFile}`,
-        ],
+        err: [`Authorized as ${accountLabel(state.account)}`, `Refresh token saved to ${state.tokenFile}`],
       };
     case 'declined':
       return { err: ['Access was declined in the browser.'] };
     case 'token-error':
-      return { err: [`Authorization failed: ${state.error.message}`] };
+      return { err: [`Authorization failed: ${sanitize(state.error.message, 1000)}`] };
     case 'timed-out':
       return { err: ['Timed out waiting for the browser. Run pytify-auth again to start over.'] };
     case 'starting':
