@@ -7,7 +7,7 @@ const SECRET = 'S3cr3t-d0-n0t-print-9f8e7d';
 
 describe('invalid values in a file: CONFIG_INVALID naming the file and the key', () => {
   it.each([
-    ['clientId', 42, /must be a string \(got number\); in YAML, put the value in quotes/],
+    ['clientId', 42, /must be a string \(got number\); write it as a string in quotes: "clientId": "…"/],
     ['clientId', '  ', /must not be empty/],
     ['client_id', ['x'], /must be a string \(got a list\)/],
     ['clientSecret', 1234, /must be a string \(got number\)/],

@@ -49,4 +49,17 @@ describe('the built CLI in its own words', () => {
     const named = await runPlain([command, '--config', 'my rc.json'], { cwd: dir });
     expect(named.stderr).toContain("pytify-auth init --config 'my rc.json'");
   });
+
+  it('a config with three wrong types reports all three, in JSON terms, in the login and in doctor', async () => {
+    const dir = await tempDir();
+    await writeFile(join(dir, '.spotifyrc.json'), '{"clientId": 1234, "tokenFile": true, "scopes": 5}');
+    const login = await runPlain([], { cwd: dir });
+    expect(login.code).toBe(2);
+    for (const key of ['clientId', 'tokenFile', 'scopes']) expect(login.stderr).toContain(`.spotifyrc.json: "${key}"`);
+    expect(login.stderr).toContain('write it as a string in quotes: "clientId": "…"');
+    expect(login.stderr).not.toContain('YAML');
+    const doctor = await runPlain(['doctor'], { cwd: dir });
+    expect(doctor.code).toBe(2);
+    expect(doctor.stderr.split('\n').filter((line) => line.startsWith('✖ '))).toHaveLength(3);
+  });
 });

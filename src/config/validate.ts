@@ -1,3 +1,4 @@
+import path from 'node:path';
 import { ConfigError } from '../core/errors.js';
 import { CONFIG_KEYS, KEY_ALIASES, canonicalKey, type ConfigKey } from './keys.js';
 import { BOOK_KEYS, checkEndpoints, type BookKey, type BookSettings } from './endpoints.js';
@@ -36,6 +37,8 @@ export function readSettings(data: unknown, file: string, fileLabel: string): Re
     );
   }
   const book: BookSettings = {};
+  // Every wrong value of the file at once: fixing one only to be told of the next wastes runs.
+  const problems: ConfigError[] = [];
   for (const [written, value] of Object.entries(data)) {
     const key = canonicalKey(written);
     const where: Where = { key: written, file, fileLabel };
@@ -49,7 +52,14 @@ export function readSettings(data: unknown, file: string, fileLabel: string): Re
     }
     // YAML `clientSecret:` with nothing after it is null: the same as leaving the key out.
     if (value === null) continue;
-    const checked = key === 'scopes' ? checkScopes(value, where) : checkString(key, value, where);
+    let checked;
+    try {
+      checked = key === 'scopes' ? checkScopes(value, where) : checkString(key, value, where);
+    } catch (error) {
+      if (!(error instanceof ConfigError)) throw error;
+      problems.push(error);
+      continue;
+    }
     const earlier = result.where[key];
     if (earlier && JSON.stringify(result.settings[key]) !== JSON.stringify(checked)) {
       throw invalid(where, `and "${earlier.key}" are both set and differ; keep one of them`);
@@ -61,8 +71,29 @@ export function readSettings(data: unknown, file: string, fileLabel: string): Re
       result.warnings.push({ code: 'EMPTY_SCOPES', message, file, key: where.key });
     }
   }
+  if (problems.length > 0) throw allOf(problems);
   const endpoints = checkEndpoints(result.settings, result.where, book);
   return { ...result, settings: endpoints.settings, warnings: [...result.warnings, ...endpoints.warnings] };
+}
+
+/** One error for all of a file's wrong values: each on its line, the first one's key and file kept. */
+function allOf(problems: ConfigError[]): ConfigError {
+  const [first] = problems as [ConfigError, ...ConfigError[]];
+  if (problems.length === 1) return first;
+  const message = problems.map((problem) => problem.message).join('\n');
+  return new ConfigError('CONFIG_INVALID', message, { file: first.file, key: first.key });
+}
+
+/**
+ * "Write it in quotes" in the file's own syntax: YAML and JSON both read an unquoted 1234 (or
+ * 12e45, a possible hex id) or true as a number or boolean. An extensionless .spotifyrc may be
+ * either; the JSON form is valid YAML too. The value itself is never shown: it may be a secret.
+ */
+function quoteAdvice(where: Where): string {
+  const extension = path.extname(where.file ?? '');
+  if (extension === '.yaml' || extension === '.yml') return `; in YAML, put the value in quotes: ${where.key}: "…"`;
+  if (/^\.[cm]?js$/.test(extension)) return `; write it as a string in quotes: ${where.key}: '…'`;
+  return `; write it as a string in quotes: "${where.key}": "…"`;
 }
 
 /** The known key an unknown one was probably meant to be (aliases count, canonical name returned). */
@@ -85,8 +116,7 @@ function unknownKey(where: Where): ConfigWarning {
 
 function checkString(key: ConfigKey, value: unknown, where: Where): string | undefined {
   if (typeof value !== 'string') {
-    // YAML reads an unquoted 1234 or 12e45 (a possible hex id) as a number.
-    const hint = typeof value === 'number' || typeof value === 'boolean' ? '; in YAML, put the value in quotes' : '';
+    const hint = typeof value === 'number' || typeof value === 'boolean' ? quoteAdvice(where) : '';
     throw invalid(where, `must be a string (got ${kindOf(value)})${hint}`);
   }
   const text = value.trim();
