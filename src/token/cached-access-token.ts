@@ -19,7 +19,9 @@ export function toAccessToken({ config, warnings }: LoadedConfig, obtained: Obta
     tokenType: obtained.tokenType,
     expiresAt: obtained.expiresAt,
     scope: obtained.scopes.join(' '),
-    missingScopes: config.scopes.filter((scope) => !obtained.scopes.includes(scope)),
+    // No scopes in Spotify's answer means unknown, not "nothing granted": nothing to report missing.
+    missingScopes:
+      obtained.scopes.length === 0 ? [] : config.scopes.filter((scope) => !obtained.scopes.includes(scope)),
     warnings: [...warnings.map((warning) => warning.message), ...obtained.warnings],
   };
 }

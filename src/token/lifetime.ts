@@ -31,6 +31,7 @@ export interface SavedAuthorization {
   clientId?: string;
   /** The record names another app than the configured one: that token will not work for this one. */
   otherClient: boolean;
+  /** Undefined when unknown: no record, or Spotify's answer listed none ("" or absent). */
   grantedScopes?: string[];
   /** Configured scopes the authorization does not include (empty when the grant is unknown). */
   missingScopes: string[];
@@ -66,7 +67,8 @@ export function summarize(saved: Saved, { clientId, scopes, now }: Expectations)
   const since = record ? (record.authorizedAt ?? record.knownSince) : saved.tokenMtimeMs;
   const expiresAt = tokenSaved && since !== undefined ? addMonths(since, REFRESH_TOKEN_LIFETIME_MONTHS) : undefined;
   const left = expiresAt === undefined ? undefined : expiresAt - now;
-  const granted = record?.scopes;
+  // Spotify has answered scope "" and no scope at all: that says nothing about the grant.
+  const granted = record?.scopes.length ? record.scopes : undefined;
   return {
     tokenFile: saved.tokenFile,
     recordFile: saved.recordFile,
