@@ -26,6 +26,8 @@ export interface HostileOptions {
   profile?: { display_name?: string; id: string };
   /** Answers the token endpoint; by default a grant with fresh tokens. */
   token?: (request: TokenRequest, grant: () => Answer) => Answer;
+  /** Answers GET /me instead of the profile; given the Authorization header it was sent. */
+  me?: (authorization: string | undefined) => Answer;
   /** Sends the browser back with this error instead of a code. */
   callbackError?: { error: string; error_description?: string };
 }
@@ -102,7 +104,8 @@ export async function startHostileSpotify(options: HostileOptions = {}): Promise
     }
     if (url.pathname === '/v1/me') {
       keep(/^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1]);
-      send(response, { status: 200, body: JSON.stringify(state.options.profile ?? { id: 'listener' }) });
+      const profile = { status: 200, body: JSON.stringify(state.options.profile ?? { id: 'listener' }) };
+      send(response, state.options.me?.(request.headers.authorization) ?? profile);
       return;
     }
     send(response, { status: 404, body: '{"error":"not found"}' });
