@@ -10,6 +10,7 @@ export type AccessTokenErrorCode = 'REAUTHORIZE_REQUIRED' | 'TEMPORARY_FAILURE' 
 export type AccessTokenReason =
   // REAUTHORIZE_REQUIRED
   | 'NO_TOKEN'
+  | 'REFRESH_TOKEN_EXPIRED'
   | 'INVALID_GRANT'
   | 'TOKEN_REJECTED'
   // TEMPORARY_FAILURE

@@ -5,6 +5,7 @@ import type { TokenClient } from './token-client.js';
 import { AccessTokenError, toAccessTokenError } from './errors.js';
 import { acquireLock, lockPathFor, type LockOptions } from './lock.js';
 import { writeRecord, type TokenRecord } from './record.js';
+import { expiredOn, requireUnexpired } from './expiry-check.js';
 import { recordAfterRefresh, usableRecord } from './record-update.js';
 import { readSaved, type Saved } from './saved.js';
 
@@ -117,6 +118,16 @@ async function refreshHoldingLock(
   const now = deps.now();
   const rotated = grant.refreshToken !== undefined && grant.refreshToken !== saved.token;
   const refreshToken = rotated ? grant.refreshToken! : saved.token;
+  // Logins save under this lock too, but a writer that does not take it (an older version, another
+  // tool, a logout) may have changed the file while Spotify answered: its token is the newer one.
+  const current = await createFileTokenStore(saved.tokenFile)
+    .read()
+    .catch(() => null);
+  if (current !== saved.token) {
+    const record = recordAfterRefresh(saved, deps.clientId, grant, refreshToken, now);
+    const why = `${saved.tokenFile} changed while the token was being refreshed; it was kept, not overwritten`;
+    return fromRecord(record, true, rotated, [why]);
+  }
   // The new refresh token first, atomically: the old one is already spent. Without rotation the
   // token file is not touched at all, so it stays byte-identical.
   if (rotated) await saveRotated(saved.tokenFile, refreshToken);
@@ -158,6 +169,8 @@ function cachedIn(
   now: number,
   minValidityMs: number,
 ): Obtained | undefined {
+  // Past the 6 months the cached access token is not handed out either: the full path says why.
+  if (expiredOn(saved, clientId, now) !== undefined) return undefined;
   const record = usableRecord(saved, clientId, now, minValidityMs);
   return record && fromRecord(record, false, false, []);
 }
@@ -182,6 +195,7 @@ async function obtain(deps: RefreshDeps, options: ObtainOptions): Promise<Obtain
   const verify = options.verify ?? false;
   const first = await readSaved(deps.tokenFile);
   requireToken(first);
+  requireUnexpired(first, deps.clientId, deps.now());
   const early = verify ? undefined : cachedIn(first, deps.clientId, deps.now(), minValidityMs);
   if (early) return early;
   // The lock polls in real time (its staleness is judged by file times), not with deps.sleep.
@@ -189,6 +203,7 @@ async function obtain(deps: RefreshDeps, options: ObtainOptions): Promise<Obtain
   try {
     const saved = await readSaved(deps.tokenFile);
     requireToken(saved);
+    requireUnexpired(saved, deps.clientId, deps.now());
     const late = verify ? undefined : cachedIn(saved, deps.clientId, deps.now(), minValidityMs);
     if (late) return late;
     return await refreshHoldingLock(saved, deps, verify);
