@@ -47,10 +47,15 @@ export async function startTinyproxy(options: { connectPorts?: number[] } = {}):
   const child = spawn('tinyproxy', ['-d', '-c', config], { stdio: ['ignore', 'ignore', 'pipe'] });
   let stderr = '';
   child.stderr.on('data', (chunk) => (stderr += chunk));
+  let failed = false;
+  child.once('error', (error) => {
+    failed = true;
+    stderr += `${error.message} (scripts/test-deps.sh installs tinyproxy)`;
+  });
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const deadline = Date.now() + 10_000;
   while (!(await canConnect(port))) {
-    if (child.exitCode !== null || Date.now() > deadline) {
+    if (failed || child.exitCode !== null || Date.now() > deadline) {
       child.kill();
       throw new Error(`tinyproxy did not start on port ${port}: ${stderr}`);
     }
