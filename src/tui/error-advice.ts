@@ -36,6 +36,17 @@ export function adviceFor(error: ErrorInfo, info: LoginInfo): Advice {
         next: 'Wait a minute, then try again.',
       };
     case 'PROFILE_ERROR':
+      // Decided by the status alone: Spotify's 403 words (plain text or JSON) keep changing.
+      if (error.status === 404)
+        return {
+          title: 'The token works, but the API URL looks wrong: GET /me was not found.',
+          next: 'Set apiUrl in your config to the Web API base, ending in /v1: https://api.spotify.com/v1.',
+        };
+      if (error.status !== 403)
+        return {
+          title: `The token works, but reading your Spotify profile (/me) failed${error.status ? ` with HTTP ${error.status}` : ''}.`,
+          next: 'Try again; if it keeps failing, see the details above.',
+        };
       return {
         title: 'The token works, but reading your Spotify profile (/me) failed.',
         next:
