@@ -154,9 +154,11 @@ describe('--debug', () => {
       redirectUri: REDIRECT_URI,
     });
     keep(code);
-    spotify.failNextTokenRequests({ kind: 'status', status: 503, body: '' });
     const grant = await secretClient.exchangeCode({ code, redirectUri: REDIRECT_URI });
     [grant.accessToken, grant.refreshToken].forEach(keep);
+    // The exchange is sent once; a refresh is what got retries.
+    spotify.failNextTokenRequests({ kind: 'status', status: 503, body: '' });
+    keep((await secretClient.refresh(grant.refreshToken!)).accessToken);
     await secretClient.fetchProfile(grant.accessToken);
 
     const verifier = createCodeVerifier();
@@ -189,13 +191,13 @@ describe('--debug', () => {
     expect(secrets.filter(Boolean).length).toBeGreaterThanOrEqual(9);
     expect(secrets.filter((secret) => text.includes(secret))).toEqual([]);
     expect(text).not.toMatch(/Basic |Bearer /);
-    // One got call per exchange, two attempts: only got's hooks see the second one.
-    const firstExchange = lines.slice(0, 4).map((line) => line.replace(/^\[pytify-auth [^\]]+\] /, ''));
-    expect(firstExchange).toEqual([
-      `http request method="POST" url="${spotify.tokenUrl}" fields="grant_type,code,redirect_uri" attempt=1\n`,
+    // One got call per refresh, two attempts: only got's hooks see the second one.
+    const firstRefresh = lines.slice(2, 6).map((line) => line.replace(/^\[pytify-auth [^\]]+\] /, ''));
+    expect(firstRefresh).toEqual([
+      `http request method="POST" url="${spotify.tokenUrl}" fields="grant_type,refresh_token" attempt=1\n`,
       expect.stringMatching(/^http response method="POST" url="[^"]+" status=503 ms=\d+\n$/),
       `http retry method="POST" url="${spotify.tokenUrl}" attempt=2 reason=503 waitedMs=250\n`,
-      `http request method="POST" url="${spotify.tokenUrl}" fields="grant_type,code,redirect_uri" attempt=2\n`,
+      `http request method="POST" url="${spotify.tokenUrl}" fields="grant_type,refresh_token" attempt=2\n`,
     ]);
     expect(text).toContain('reason="ERR_UNREADABLE_ANSWER" waitedMs=250');
     expect(text).toMatch(/http failure method="POST" url="[^"]+" reason="ECONNREFUSED"/);

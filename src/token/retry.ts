@@ -9,7 +9,13 @@ import type { RetryOptions } from 'got';
  * The bound, per request: `attempts` tries of at most `timeout` each (10 s by default), with at most
  * `attempts - 1` waits of at most `maxRetryAfterMs` between them. With the defaults that is
  * 4 × 10 s + 3 × 10 s = 70 s in the worst case (every answer a 429 asking for 10 s, or a server
- * that never answers); a plain 5xx outage fails after 0.25 + 0.5 + 1 s of waiting.
+ * that never answers); a plain 5xx outage fails after 0.25 + 0.5 + 1 s of waiting. `timeout` covers
+ * the whole answer, so a server that drips its body byte by byte is cut off like a silent one, and
+ * a Retry-After given as an HTTP date is read as that date (got parses both forms).
+ *
+ * A whole `pytify-auth token` run that must refresh: at most the lock wait (30 s, lock.ts), one
+ * refresh (70 s) and one untried-again GET /me (10 s, only when the record lacks the account):
+ * 110 s at worst, and far less unless Spotify itself is failing.
  */
 export interface RetryPolicy {
   /** Tries in all, the first one included: 1 means no retry. */
@@ -17,6 +23,11 @@ export interface RetryPolicy {
   baseDelayMs: number;
   maxDelayMs: number;
   maxRetryAfterMs: number;
+  /**
+   * Resend only when the request provably never reached the server (refused, no DNS answer):
+   * for a single-use code, which a second copy would only get answered invalid_grant.
+   */
+  onlyIfUnsent?: boolean;
 }
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 250, maxDelayMs: 2_000, maxRetryAfterMs: 10_000 };
@@ -43,6 +54,9 @@ const ERROR_CODES = [
   UNREADABLE_ANSWER,
 ];
 
+/** Failures before a connection existed: nothing was sent, so sending is safe. */
+const NEVER_SENT_CODES = ['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN'];
+
 /**
  * got's `retry` option for one request. got decides whether to retry (limit, methods, status and
  * error codes, Retry-After against maxRetryAfter) and waits; `calculateDelay` only rescales its
@@ -53,8 +67,8 @@ export function gotRetry(policy: RetryPolicy, onDelay: (ms: number) => void = ()
     limit: policy.attempts - 1,
     // got retries no POST by default; the token endpoint is POST (a refresh may be repeated).
     methods: ['GET', 'POST'],
-    statusCodes: [429, ...SERVER_ERRORS],
-    errorCodes: ERROR_CODES,
+    statusCodes: policy.onlyIfUnsent ? [] : [429, ...SERVER_ERRORS],
+    errorCodes: policy.onlyIfUnsent ? NEVER_SENT_CODES : ERROR_CODES,
     maxRetryAfter: policy.maxRetryAfterMs,
     noise: 0,
     calculateDelay: ({ attemptCount, retryAfter, computedValue }) => {

@@ -2,15 +2,17 @@ import type { Account } from './account.js';
 import { TokenError } from '../core/errors.js';
 import { silentLog, type DebugLog } from '../core/debug-log.js';
 import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js';
+import type { NetworkOptions } from './proxy.js';
 import { send } from './send.js';
 
 /** A token answer from the accounts service, in our words. */
 export interface TokenGrant {
   accessToken: string;
   tokenType: string;
-  scopes: string[];
   expiresInSeconds: number;
-  /** Absent when Spotify keeps the current refresh token (it does not always send one). */
+  /** Empty when Spotify's answer did not list them (absent or ""): unknown, not "nothing granted". */
+  scopes: string[];
+  /** Absent when Spotify keeps the current refresh token (since July 2026 it never sends one on refresh). */
   refreshToken?: string;
 }
 
@@ -21,7 +23,8 @@ export interface TokenClient {
   fetchProfile(accessToken: string, options?: { retry?: boolean }): Promise<Account>;
 }
 
-export interface TokenClientOptions {
+/** `env` (proxies) and `certificateAuthority` (TLS) say how requests leave; see proxy.ts. */
+export interface TokenClientOptions extends NetworkOptions {
   tokenUrl: string;
   apiUrl: string;
   clientId: string;
@@ -31,6 +34,18 @@ export interface TokenClientOptions {
   /** How got retries 429, 5xx and network failures; see retry.ts for the bound it gives. */
   retry?: RetryPolicy;
   log?: DebugLog;
+}
+
+const YEAR_SECONDS = 365 * 24 * 3600;
+
+/**
+ * Spotify says 3600. Clamped, not refused: refusing the grant of a refresh would lose a rotated
+ * refresh token (the old one is spent by then). Absent or not a finite number: 3600, as before; below
+ * 1 s: 1 s; beyond a year: a year (1e308 s made every later record write fail on an invalid date).
+ */
+export function lifetimeSeconds(value: unknown): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return 3600;
+  return Math.min(Math.max(value, 1), YEAR_SECONDS);
 }
 
 /** Throws on a body that is not a grant; the caller retries (a 200 nobody can read) or reports. */
@@ -45,7 +60,7 @@ function parseGrant(body: string): TokenGrant {
     accessToken: data.access_token,
     tokenType: typeof data.token_type === 'string' ? data.token_type : 'Bearer',
     scopes: typeof data.scope === 'string' ? data.scope.split(' ').filter(Boolean) : [],
-    expiresInSeconds: typeof data.expires_in === 'number' ? data.expires_in : 3600,
+    expiresInSeconds: lifetimeSeconds(data.expires_in),
     refreshToken: typeof data.refresh_token === 'string' && data.refresh_token !== '' ? data.refresh_token : undefined,
   };
 }
@@ -60,7 +75,8 @@ function parseAccount(body: string): Account {
 
 export function createTokenClient(options: TokenClientOptions): TokenClient {
   const policy = options.retry ?? DEFAULT_RETRY;
-  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log: options.log ?? silentLog };
+  const network = { env: options.env, certificateAuthority: options.certificateAuthority };
+  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log: options.log ?? silentLog, network };
   const pkce = !options.clientSecret;
 
   /** The retry policy is chosen per request: each call below names the one it sends with. */
@@ -81,7 +97,9 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     async exchangeCode({ code, redirectUri, codeVerifier }) {
       const form: Record<string, string> = { grant_type: 'authorization_code', code, redirect_uri: redirectUri };
       if (codeVerifier) form.code_verifier = codeVerifier;
-      const grant = await tokenRequest(form, policy);
+      // Sent once: a code is single-use, so a second copy (after a 5xx, a reset, a timeout) can
+      // only come back invalid_grant, hiding the real failure, and may revoke what the first one got.
+      const grant = await tokenRequest(form, { ...policy, onlyIfUnsent: true });
       if (!grant.refreshToken) {
         throw new TokenError(
           'TOKEN_ENDPOINT_ERROR',
