@@ -32,7 +32,10 @@ export function ConfirmStep({ fileLabel, clientId, hasSecret, kept, rewritesYaml
       <Box flexDirection="column" marginLeft={2}>
         <Row label="clientId" value={clientId} />
         <Row label="clientSecret" value={hasSecret ? '•••••••• (readable by you only)' : 'none: PKCE'} />
-        <Row label="unchanged" value={kept.length > 0 ? kept.join(', ') : '(no other settings)'} />
+        {/* A sentence, not a row: in the key column, "unchanged" read like a key of that name. */}
+        <Text dimColor>
+          {kept.length > 0 ? `Kept as they are: ${kept.join(', ')}.` : 'The file has no other settings.'}
+        </Text>
       </Box>
       {rewritesYaml && (
         <Text color="yellow">

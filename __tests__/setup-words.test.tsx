@@ -1,0 +1,47 @@
+import { describe, expect, it } from '@jest/globals';
+import { Box } from 'ink';
+import { render } from 'ink-testing-library';
+import type { ReactElement } from 'react';
+import { ConfirmStep } from '../src/tui/setup/ConfirmStep.js';
+import { SaveStatus } from '../src/tui/setup/SaveStatus.js';
+
+const frameOf = (node: ReactElement): string => {
+  const { lastFrame, unmount } = render(node);
+  const frame = lastFrame() ?? '';
+  unmount();
+  return frame;
+};
+
+describe('the setup confirmation and its end, in a narrow terminal', () => {
+  it('the kept keys are a sentence, not a row that reads like a key named "unchanged"', () => {
+    const props = { fileLabel: '.spotifyrc', clientId: 'x', hasSecret: false, rewritesYaml: false };
+    const kept = frameOf(<ConfirmStep {...props} kept={['scopes']} />);
+    expect(kept).not.toMatch(/unchanged/);
+    expect(kept).toContain('  Kept as they are: scopes.');
+    expect(frameOf(<ConfirmStep {...props} kept={[]} />)).toContain('  The file has no other settings.');
+  });
+
+  it.each([40, 60])('at %i columns, "✔ Saved …" wraps under its text, not under the sign', (width) => {
+    const frame = frameOf(
+      <Box width={width}>
+        <SaveStatus step="saved" fileLabel="/home/someone/music/player/.spotifyrc" hasSecret={false} />
+      </Box>,
+    );
+    const lines = frame.split('\n').filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines[0]).toMatch(/^✔ Saved/);
+    for (const line of lines.slice(1)) expect(line).toMatch(/^ {2}\S/);
+    expect(lines.map((line) => line.trim()).join(' ')).toContain('no secret, the login uses PKCE.');
+  });
+
+  it('a failed save wraps under its text too', () => {
+    const error = 'could not write /home/someone/music/player/.spotifyrc: permission denied (EACCES)';
+    const lines = frameOf(
+      <Box width={40}>
+        <SaveStatus step="save-failed" fileLabel=".spotifyrc" error={error} />
+      </Box>,
+    ).split('\n');
+    expect(lines[0]).toMatch(/^✖ could not/);
+    expect(lines[1]).toMatch(/^ {2}\S/);
+  });
+});
