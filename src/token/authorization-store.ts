@@ -1,5 +1,6 @@
 import { createFileTokenStore, type TokenStore } from './token-store.js';
 import { describeSavedAuthorization, readAuthorization, saveAuthorization } from './authorization.js';
+import { privateFileWarnings } from './file-mode.js';
 
 /**
  * The login's token store: the token file exactly as the original tool wrote it, plus the record
@@ -14,6 +15,7 @@ export function createAuthorizationStore(
   return {
     path: tokenFile,
     read: () => file.read(),
+    saveProblem: () => file.saveProblem!(),
     async save(refreshToken, context) {
       if (!context) return file.save(refreshToken);
       await saveAuthorization(tokenFile, {
@@ -25,7 +27,9 @@ export function createAuthorizationStore(
       });
     },
     async describe(now) {
-      return describeSavedAuthorization(await readAuthorization(tokenFile, { ...expect, now }));
+      const lines = describeSavedAuthorization(await readAuthorization(tokenFile, { ...expect, now }));
+      const modes = await privateFileWarnings(tokenFile);
+      return [...lines, ...modes.map((text) => ({ tone: 'warning' as const, text }))];
     },
   };
 }

@@ -3,6 +3,7 @@ import { readText } from '../core/file-reads.js';
 import { nodeFileIo, refuseSymlink, writeFileAtomic, type AtomicWriteIo } from '../core/private-file.js';
 import type { Account } from './account.js';
 import type { TokenGrant } from './token-client.js';
+import { tokenDirectoryProblem } from './token-dir-writable.js';
 
 /** What a login knows when it saves: for stores that keep a record next to the token. */
 export interface SaveContext {
@@ -24,11 +25,14 @@ export interface TokenStore {
   save(refreshToken: string, context?: SaveContext): Promise<void>;
   /** What the launch screen says about the saved authorization (who, when, expiry); optional. */
   describe?(now: number): Promise<SavedAuthorizationLine[]>;
+  /** Why a save would fail now (a missing or read-only folder), asked before a login starts. */
+  saveProblem?(): Promise<string | undefined>;
 }
 
 export function createFileTokenStore(path: string, io: AtomicWriteIo = nodeFileIo): TokenStore {
   return {
     path,
+    saveProblem: () => tokenDirectoryProblem(path),
     async read() {
       try {
         await refuseSymlink(path);
