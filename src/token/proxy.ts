@@ -52,6 +52,13 @@ function proxyAuthorization(proxy: URL): Record<string, string> {
   return { 'proxy-authorization': `Basic ${Buffer.from(pair).toString('base64')}` };
 }
 
+/** The user, the password and the Basic pair a proxy is sent. */
+function proxySecrets(proxy: URL): string[] {
+  if (!proxy.username && !proxy.password) return [];
+  const [user, password] = [decodeURIComponent(proxy.username), decodeURIComponent(proxy.password)];
+  return [user, password, Buffer.from(`${user}:${password}`).toString('base64')];
+}
+
 /**
  * Plain http goes to the proxy as one request naming the full URL, as curl and requests send it.
  * hpagent's HttpProxyAgent would open a CONNECT tunnel instead, which proxies commonly refuse for
@@ -80,6 +87,8 @@ export interface Transport {
   options: { agent?: Agents; request?: RequestFunction; https?: { certificateAuthority: string | Buffer } };
   /** The proxy in use, as shown (scheme://host:port). */
   proxy?: string;
+  /** The proxy's credentials: an answer that quotes them is scrubbed of them (token-errors.ts). */
+  secrets: string[];
   close(): void;
 }
 
@@ -88,11 +97,17 @@ export async function transportFor(target: URL, network: NetworkOptions = {}): P
   const ca = network.certificateAuthority;
   const https = ca === undefined ? {} : { https: { certificateAuthority: ca } };
   const choice = proxyFor(target, network.env ?? process.env);
-  if (!choice) return { options: https, close: () => undefined };
+  if (!choice) return { options: https, secrets: [], close: () => undefined };
+  const secrets = proxySecrets(choice.url);
   if (target.protocol !== 'https:')
-    return { options: { ...https, request: forwardThrough(choice.url) }, proxy: choice.shown, close: () => undefined };
+    return {
+      options: { ...https, request: forwardThrough(choice.url) },
+      proxy: choice.shown,
+      secrets,
+      close: () => undefined,
+    };
   const { HttpsProxyAgent } = await import('hpagent');
   // No keep-alive: a tunnel left open would keep a finished command from exiting.
   const agent = new HttpsProxyAgent({ proxy: choice.url, keepAlive: false });
-  return { options: { ...https, agent: { https: agent } }, proxy: choice.shown, close: () => agent.destroy() };
+  return { options: { ...https, agent: { https: agent } }, proxy: choice.shown, secrets, close: () => agent.destroy() };
 }

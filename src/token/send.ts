@@ -65,7 +65,7 @@ export async function send<T>(
       throw new UnreadableAnswer(
         error instanceof PytifyError
           ? error
-          : describeHttpFailure(endpoint, answer, requestSecrets(request)),
+          : describeHttpFailure(endpoint, answer, [...requestSecrets(request), ...transport.secrets]),
       );
     }
     return response;
@@ -102,7 +102,7 @@ export async function send<T>(
         headers: response.headers,
         body: response.body,
       },
-      requestSecrets(request),
+      [...requestSecrets(request), ...transport.secrets],
     );
   } catch (error) {
     if (tooLarge) throw tooLargeError(endpoint, maxBytes, error);
