@@ -1,5 +1,6 @@
-import { constants } from 'node:fs';
-import { access, stat } from 'node:fs/promises';
+// node:fs's `promises` is read on first use: the cached `token` path, which loads this module with
+// the token store, never pays for node:fs/promises.
+import { constants, promises as fs } from 'node:fs';
 import { dirname } from 'node:path';
 
 /**
@@ -10,7 +11,7 @@ import { dirname } from 'node:path';
  */
 export async function tokenDirectoryProblem(tokenFile: string): Promise<string | undefined> {
   const dir = dirname(tokenFile);
-  const stats = await stat(dir).catch((error: NodeJS.ErrnoException) => error);
+  const stats = await fs.stat(dir).catch((error: NodeJS.ErrnoException) => error);
   if (stats instanceof Error) {
     const why = stats.code === 'ENOENT' ? 'does not exist' : `cannot be read (${stats.code ?? 'failed'})`;
     return `The token file's folder ${dir} ${why}: create it, or choose another place with --token-file.`;
@@ -18,7 +19,7 @@ export async function tokenDirectoryProblem(tokenFile: string): Promise<string |
   if (!stats.isDirectory()) {
     return `The token file's folder ${dir} is not a folder: choose another place with --token-file.`;
   }
-  const denied = await access(dir, constants.W_OK | constants.X_OK).then(
+  const denied = await fs.access(dir, constants.W_OK | constants.X_OK).then(
     () => undefined,
     (error: NodeJS.ErrnoException) => error.code ?? 'denied',
   );
