@@ -48,11 +48,22 @@ export function lifetimeSeconds(value: unknown): number {
   return Math.min(Math.max(value, 1), YEAR_SECONDS);
 }
 
+/** Visible ASCII: what every token Spotify issues is made of. */
+const TOKEN_TEXT = /^[\x21-\x7e]+$/;
+
 /** Throws on a body that is not a grant; the caller retries (a 200 nobody can read) or reports. */
 function parseGrant(body: string): TokenGrant {
   const data = JSON.parse(body) as Record<string, unknown>;
   if (typeof data.access_token !== 'string' || data.access_token === '') {
     throw new TokenError('TOKEN_ENDPOINT_ERROR', 'The token endpoint answered without an access token', {
+      status: 200,
+    });
+  }
+  // Tokens go into a header and onto stdout as they are: one with a control character in it would
+  // be refused by got, or obeyed by the terminal `pytify-auth token` prints to.
+  const refresh = data.refresh_token;
+  if (!TOKEN_TEXT.test(data.access_token) || (typeof refresh === 'string' && refresh && !TOKEN_TEXT.test(refresh))) {
+    throw new TokenError('TOKEN_ENDPOINT_ERROR', 'The token endpoint answered a token with characters no token has', {
       status: 200,
     });
   }
