@@ -21,6 +21,15 @@ describe('sanitize', () => {
   });
 });
 
+describe('sanitize twice', () => {
+  it('changes nothing the second time: text sanitised where it entered and again where it is shown reads the same', () => {
+    const once = sanitize('\u001b]0;t\u0007\u009b\u202e Zoë');
+    expect(sanitize(once)).toBe(once);
+    const cut = sanitize(`\u001b${'z'.repeat(500)}`, 20);
+    expect(sanitize(cut, 1000)).toBe(cut);
+  });
+});
+
 describe('safeJson', () => {
   it('keeps values whole and escapes what a terminal would still obey', () => {
     const text = safeJson({ name: `${'y'.repeat(300)}\u001b\u009b\u202e\u007f` });
