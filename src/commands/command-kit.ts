@@ -4,12 +4,15 @@ import { ConfigError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
 import { describeConfigError } from '../config/messages.js';
 import type { AccessTokenError } from '../token/errors.js';
+import { createDebugLog, debugEnabled, type DebugLog } from '../core/debug-log.js';
 
 /** What `status`, `token` and `logout` share: the two path flags of the login, plus their own. */
 export interface CommandArgs {
   help: boolean;
   json: boolean;
   yes: boolean;
+  /** --debug (or DEBUG=pytify-auth): see commandLog. */
+  debug: boolean;
   config?: string;
   tokenFile?: string;
 }
@@ -17,6 +20,7 @@ export interface CommandArgs {
 export function parseCommandArgs(argv: string[], own: { json?: boolean; yes?: boolean }): CommandArgs {
   const values = parseFlags(argv, {
     help: { type: 'boolean', short: 'h' },
+    debug: { type: 'boolean' },
     config: CONFIG_FLAG_OPTIONS.config,
     'token-file': CONFIG_FLAG_OPTIONS['token-file'],
     ...(own.json ? { json: { type: 'boolean' as const } } : {}),
@@ -27,6 +31,7 @@ export function parseCommandArgs(argv: string[], own: { json?: boolean; yes?: bo
     help: values.help === true,
     json: values.json === true,
     yes: values.yes === true,
+    debug: values.debug === true,
     config: flags.config,
     tokenFile: flags.tokenFile,
   };
@@ -57,3 +62,13 @@ export function reportFailure(error: AccessTokenError, login = 'pytify-auth'): v
 
 export const warn = (message: string): void =>
   void process.stderr.write(`pytify-auth: warning: ${sanitize(message, 1000)}\n`);
+
+/**
+ * Every command's `--debug` / DEBUG=pytify-auth log, the login's too: one line per step and HTTP
+ * exchange on stderr, redacted by core/debug-log.ts the same way, plus `secrets` scrubbed by value.
+ */
+export function commandLog(debug: boolean, secrets: ReadonlyArray<string | undefined> = []): DebugLog | undefined {
+  if (!debugEnabled(debug, process.env)) return undefined;
+  const known = secrets.filter((secret): secret is string => typeof secret === 'string');
+  return createDebugLog((line) => process.stderr.write(line), known);
+}

@@ -9,6 +9,7 @@ import type { ConfigFlags } from '../config/types.js';
 import { present, type Presentation } from '../core/present.js';
 import { sanitize } from '../core/sanitize.js';
 import { wantsColour } from '../core/wrap.js';
+import { commandLog } from './command-kit.js';
 
 export const DOCTOR_HELP = `Usage: pytify-auth doctor [--config <file>] [--token-file <path>] [--port <n>] [--timeout <s>]
 
@@ -17,18 +18,20 @@ and why (the search from the current directory upwards), every effective value a
 from (file, environment, flag or default), warnings (unknown keys, a client secret in a file others
 can read, a token file git does not ignore, a token directory others can write to), who owns the
 config file and the token directory, and whether the redirect URI's port is free. Takes the same
-configuration flags as pytify-auth.
+configuration flags as pytify-auth, and --debug (each step on stderr, like every command).
 
 Exit codes: 0 ready to log in (warnings allowed), 1 a check failed, 2 usage or configuration error.
 `;
 
-function parse(argv: string[]): { help: boolean; noColor: boolean; flags: ConfigFlags } {
+function parse(argv: string[]): { help: boolean; noColor: boolean; debug: boolean; flags: ConfigFlags } {
   const values = parseFlags(argv, {
     help: { type: 'boolean', short: 'h' },
     'no-color': { type: 'boolean' },
+    debug: { type: 'boolean' },
     ...CONFIG_FLAG_OPTIONS,
   });
-  return { help: values.help === true, noColor: values['no-color'] === true, flags: configFlagsOf(values) };
+  const debug = values.debug === true;
+  return { help: values.help === true, noColor: values['no-color'] === true, debug, flags: configFlagsOf(values) };
 }
 
 export interface DoctorOptions {
@@ -56,7 +59,9 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; st
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     const where = [error.file && `  file: ${error.file}`, error.key && `  key:  ${error.key}`].filter(Boolean);
-    const lines = [`✖ ${error.message}`, ...where].map((line) => sanitize(String(line), 2000));
+    // A file with several wrong values reports each on a line of its own: one ✖ each.
+    const problems = error.message.split('\n').map((line) => `✖ ${line}`);
+    const lines = [...problems, ...where].map((line) => sanitize(String(line), 2000));
     return { code: EXIT.USAGE, stdout: '', stderr: `${present(lines, options.output?.stderr ?? {})}\n` };
   }
 }
@@ -73,6 +78,9 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(DOCTOR_HELP);
     return EXIT.OK;
   }
+  // doctor never asks Spotify: its steps are what it read and concluded (no secret, no value).
+  const log = commandLog(args.debug);
+  log?.('doctor', { cwd: process.cwd() });
   const result = await doctor({
     cwd: process.cwd(),
     env: process.env,
@@ -83,6 +91,7 @@ export async function run(argv: string[]): Promise<number> {
       stderr: presentationFor(process.stderr, args.noColor),
     },
   });
+  log?.('doctor done', { exit: result.code });
   process.stdout.write(result.stdout);
   process.stderr.write(result.stderr);
   return result.code;

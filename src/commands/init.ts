@@ -5,6 +5,7 @@ import { describeConfigError } from '../config/messages.js';
 import { printSetupGuide } from '../setup/plain-setup.js';
 import { prepareSetup } from '../setup/prepare.js';
 import { loadUi } from '../tui/load-ui.js';
+import { commandLog } from './command-kit.js';
 
 export const INIT_HELP = `Usage: pytify-auth init [--config <file>] [--port <n>]
 
@@ -16,20 +17,22 @@ start with its values. Then run pytify-auth to authorize.
 
   --config <file>   save to this file (JSON or YAML; created if missing)
   --port <n>        show the redirect URI with this port, as pytify-auth --port <n> would use it
+  --debug           log each step to stderr (also DEBUG=pytify-auth)
   -h, --help        show this help
 
 Without a terminal, prints the guide (stderr) and the file to write (stdout), and exits 1.
 Exit codes: 0 saved, 1 cancelled or no terminal, 2 usage or configuration error.
 `;
 
-function parse(argv: string[]): { help: boolean; config?: string; port?: string } {
+function parse(argv: string[]): { help: boolean; debug: boolean; config?: string; port?: string } {
   const values = parseFlags(argv, {
     help: { type: 'boolean', short: 'h' },
+    debug: { type: 'boolean' },
     config: CONFIG_FLAG_OPTIONS.config,
     port: CONFIG_FLAG_OPTIONS.port,
   });
   const { config, port } = configFlagsOf(values);
-  return { help: values.help === true, config, port };
+  return { help: values.help === true, debug: values.debug === true, config, port };
 }
 
 /**
@@ -44,8 +47,11 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   }
   const cwd = process.cwd();
+  // The setup screens never send anything: the steps are what was planned and what was written.
+  const log = commandLog(args.debug);
   const options = { cwd, env: process.env, flags: { config: args.config, port: args.port } };
   if (!process.stdin.isTTY || !process.stdout.isTTY) {
+    log?.('init', { terminal: false });
     const headline = (file: string) => `pytify-auth init: editing ${file} needs a terminal. To do it by hand:`;
     return printSetupGuide(options, process, headline);
   }
@@ -57,8 +63,10 @@ export async function run(argv: string[]): Promise<number> {
     process.stderr.write(describeConfigError(error));
     return EXIT.USAGE;
   }
+  log?.('init', { terminal: true });
   const { runSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
   const outcome = await runSetup(plan, cwd);
+  log?.('init done', { written: 'written' in outcome ? String(outcome.written) : null });
   if (!('written' in outcome)) return EXIT.NOT_AUTHORIZED;
   process.stdout.write(`Next: run pytify-auth to authorize.\n`);
   return EXIT.OK;

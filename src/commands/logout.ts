@@ -1,10 +1,9 @@
 import { lstat, unlink } from 'node:fs/promises';
-import { createInterface } from 'node:readline/promises';
 import { ConfigError } from '../core/errors.js';
 import { EXIT } from '../core/exit-codes.js';
 import { loadTokenConfig } from '../token/access-token.js';
 import { readAuthorization } from '../token/authorization.js';
-import { parseCommandArgs, reportFailure } from './command-kit.js';
+import { commandLog, parseCommandArgs, reportFailure } from './command-kit.js';
 import { toAccessTokenError } from '../token/errors.js';
 import { acquireLock, lockPathFor } from '../token/lock.js';
 import { recordPathFor } from '../token/record.js';
@@ -21,6 +20,7 @@ Options
   -y, --yes              do not ask (needed when not in a terminal)
   --config <file>        use this config file instead of searching for .spotifyrc
   --token-file <path>    the saved refresh token (default: .pytify)
+  --debug                log each step to stderr (also DEBUG=pytify-auth)
   -h, --help             show this help
 
 Exit codes
@@ -45,12 +45,25 @@ const exists = (path: string): Promise<boolean> =>
     () => false,
   );
 
+/**
+ * One key, as init's "Press y to save": y logs out; n, Enter, Esc or any other key keeps the files.
+ * (A readline question wanted Enter after y, unlike every other prompt of this tool.)
+ */
 async function confirm(question: string): Promise<boolean> {
-  const prompt = createInterface({ input: process.stdin, output: process.stderr });
+  const { stdin } = process;
+  process.stderr.write(question);
+  stdin.setRawMode(true);
   try {
-    return /^y(es)?$/i.test((await prompt.question(question)).trim());
+    const key = await new Promise<string>((resolve) => {
+      stdin.once('data', (chunk) => resolve(chunk.toString('utf8')));
+      stdin.resume();
+    });
+    const yes = key.startsWith('y') || key.startsWith('Y');
+    process.stderr.write(yes ? 'y\n' : 'n\n');
+    return yes;
   } finally {
-    prompt.close();
+    stdin.setRawMode(false);
+    stdin.pause();
   }
 }
 
@@ -74,6 +87,8 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.USAGE;
   }
   const recordFile = recordPathFor(tokenFile);
+  const log = commandLog(args.debug);
+  log?.('logout', { file: tokenFile });
   if (!(await exists(tokenFile)) && !(await exists(recordFile))) {
     process.stdout.write(`Not logged in: there is no ${tokenFile}. Nothing to delete.\n`);
     return EXIT.OK;
@@ -87,7 +102,11 @@ export async function run(argv: string[]): Promise<number> {
     }
     const saved = await readAuthorization(tokenFile, { clientId: '', scopes: [], now: Date.now() });
     const who = saved.account ? accountLabel(saved.account) : 'the saved account';
-    if (!(await confirm(`Log out ${who} and delete ${tokenFile} and ${recordFile}? [y/N] `))) {
+    if (
+      !(await confirm(
+        `Log out ${who} and delete ${tokenFile} and ${recordFile}?\nPress y to log out, n or Esc to keep them: `,
+      ))
+    ) {
       process.stderr.write('Nothing was deleted.\n');
       return EXIT.NOT_AUTHORIZED;
     }
@@ -98,6 +117,7 @@ export async function run(argv: string[]): Promise<number> {
     // The record first: it holds a live access token, and a leftover token file is just "still logged in".
     await remove(recordFile);
     await remove(tokenFile);
+    log?.('logout deleted', { files: [recordFile, tokenFile] });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     process.stderr.write(

@@ -4,6 +4,7 @@
 // command in token.ts runs from the start, so every message and exit code comes from one place.
 import { EXIT } from '../core/exit-codes.js';
 import { printFast } from '../core/print-fast.js';
+import { debugEnabled } from '../core/debug-log.js';
 import { cachedAccessToken } from '../token/cached-access-token.js';
 import { parseCommandArgs, type CommandArgs } from './command-kit.js';
 import { formatToken } from './token-output.js';
@@ -15,7 +16,8 @@ export async function printCachedToken(argv: string[]): Promise<number | undefin
   } catch {
     return undefined;
   }
-  if (args.help) return undefined;
+  // --debug: the full command, which logs what it does (this path never asks anything of Spotify).
+  if (args.help || debugEnabled(args.debug, process.env)) return undefined;
   const token = await cachedAccessToken({ configFile: args.config, tokenFile: args.tokenFile });
   if (!token || token.warnings.length > 0 || token.missingScopes.length > 0) return undefined;
   printFast(formatToken(token, args.json));

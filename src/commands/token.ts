@@ -2,7 +2,10 @@
 // While the cached access token is good, token-cached.ts answers before this module even loads.
 import { EXIT } from '../core/exit-codes.js';
 import { getAccessTokenWith } from '../token/access-token.js';
-import { exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
+import { commandLog, exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
+import { createTokenClient } from '../token/token-client.js';
+import type { DebugLog } from '../core/debug-log.js';
+import type { Config } from '../config/types.js';
 import { isAccessTokenError } from '../token/errors.js';
 import { noClientIdMessage } from './no-client-id.js';
 import { formatToken } from './token-output.js';
@@ -10,13 +13,14 @@ import { formatToken } from './token-output.js';
 export const HELP = `Usage: pytify-auth token [options]
 
 Prints a valid Spotify access token on stdout and nothing else: the cached one while it has more
-than 60 seconds left, else a fresh one (a rotated refresh token is saved first). Messages go to
+than 60 seconds left, else a fresh one from the saved refresh token (kept as it is). Messages go to
 stderr, so this works:  curl -H "Authorization: Bearer $(pytify-auth token)" …
 
 Options
   --json                 print {"access_token", "token_type", "expires_at", "scope"} instead
   --config <file>        use this config file instead of searching for .spotifyrc
   --token-file <path>    the saved refresh token (default: .pytify)
+  --debug                log each step and HTTP exchange to stderr, secrets redacted
   -h, --help             show this help
 
 Exit codes
@@ -30,8 +34,13 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(HELP);
     return EXIT.OK;
   }
+  let log: DebugLog | undefined;
   try {
-    const token = await getAccessTokenWith({ configFile: args.config, tokenFile: args.tokenFile }, {});
+    // The log knows the client secret only once the config is loaded: made with the client.
+    const createClient = (config: Config) =>
+      createTokenClient({ ...config, log: (log = commandLog(args.debug, [config.clientSecret])) });
+    const token = await getAccessTokenWith({ configFile: args.config, tokenFile: args.tokenFile }, { createClient });
+    log?.('token', { expiresAt: new Date(token.expiresAt).toISOString(), warnings: token.warnings.length });
     for (const warning of token.warnings) warn(warning);
     if (token.missingScopes.length > 0) {
       warn(
@@ -42,6 +51,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.OK;
   } catch (error) {
     if (!isAccessTokenError(error)) throw error;
+    log?.('token failed', { decision: error.code, reason: error.reason });
     const missing = noClientIdMessage(error, 'There is no token to print', args);
     if (missing) process.stderr.write(missing);
     else reportFailure(error, loginCommand(args));
