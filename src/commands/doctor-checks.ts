@@ -8,6 +8,7 @@ import { parseRedirectUri } from '../config/redirect-uri.js';
 import { portBusySentence, registerUriFor } from '../config/guidance.js';
 import { tokenDirProblem } from '../config/token-dir.js';
 import { trustedUpTo } from '../config/trust.js';
+import { privateFileWarnings } from '../token/file-mode.js';
 
 export interface Check {
   readonly ok: boolean;
@@ -96,6 +97,7 @@ export async function diagnose(resolved: ResolvedConfig, probes: DoctorProbes): 
       : []),
     await secretFileWarning(resolved, probes),
     await gitWarning(values.tokenFile, probes),
+    ...(await privateFileWarnings(values.tokenFile)),
   ].filter((warning): warning is string => warning !== undefined);
   const clientIdCheck: Check = values.clientId
     ? { ok: true, text: 'A client id is configured.' }

@@ -2,7 +2,11 @@ import { EXIT } from '../core/exit-codes.js';
 import type { Account } from '../token/account.js';
 import { loadTokenConfig, obtainFor } from '../token/access-token.js';
 import { readAuthorization } from '../token/authorization.js';
-import { loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
+import { privateFileWarnings } from '../token/file-mode.js';
+import { commandLog, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
+import { createTokenClient } from '../token/token-client.js';
+import { noClientIdMessage } from './no-client-id.js';
+import { safeJson } from '../core/sanitize.js';
 import { toAccessTokenError, type AccessTokenError } from '../token/errors.js';
 import { formatStatusText, stateFor, statusExitCode, statusJson } from './status-report.js';
 
@@ -10,12 +14,13 @@ export const HELP = `Usage: pytify-auth status [options]
 
 Shows the saved authorization: account, scopes, when it was authorized, when the refresh token
 expires (6 months after authorization), and whether it works right now (one refresh, then GET /me;
-a rotated refresh token is saved). Never prints a token.
+past the 6 months it says so without asking). Never prints a token.
 
 Options
   --json                 print one JSON object (fields in the README)
   --config <file>        use this config file instead of searching for .spotifyrc
   --token-file <path>    the saved refresh token (default: .pytify)
+  --debug                log each step and HTTP exchange to stderr, secrets redacted
   -h, --help             show this help
 
 Exit codes
@@ -34,11 +39,13 @@ export async function run(argv: string[]): Promise<number> {
     loaded = await loadTokenConfig({ configFile: args.config, tokenFile: args.tokenFile });
   } catch (error) {
     const failure = toAccessTokenError(error);
-    reportFailure(failure);
+    const missing = noClientIdMessage(failure, 'There is no authorization to show', args);
+    if (missing) process.stderr.write(missing);
+    else reportFailure(failure);
     if (args.json) {
       const { code, reason, message } = failure;
       process.stdout.write(
-        `${JSON.stringify({ state: 'config_error', works: null, error: { code, reason, message } }, null, 2)}\n`,
+        `${safeJson({ state: 'config_error', works: null, error: { code, reason, message } }, 2)}\n`,
       );
     }
     return EXIT.USAGE;
@@ -50,7 +57,8 @@ export async function run(argv: string[]): Promise<number> {
   let account: Account | undefined;
   let warnings: string[] = [];
   try {
-    const obtained = await obtainFor(config, {}, true);
+    const log = commandLog(args.debug, [config.clientSecret]);
+    const obtained = await obtainFor(config, { createClient: (c) => createTokenClient({ ...c, log }) }, true);
     account = obtained.account;
     warnings = obtained.warnings;
   } catch (error) {
@@ -71,9 +79,9 @@ export async function run(argv: string[]): Promise<number> {
     configuredScopes: config.scopes,
     account,
     error: failure,
-    warnings,
+    warnings: [...warnings, ...(await privateFileWarnings(config.tokenFile))],
     login: loginCommand(args),
   };
-  process.stdout.write(args.json ? `${JSON.stringify(statusJson(report), null, 2)}\n` : formatStatusText(report));
+  process.stdout.write(args.json ? `${safeJson(statusJson(report), 2)}\n` : formatStatusText(report));
   return statusExitCode(state);
 }
