@@ -1,5 +1,4 @@
 import type { ConfigWarning } from './types.js';
-import type { FileSettings } from './validate.js';
 import { invalid, subject, type Where } from './where.js';
 
 /**
@@ -13,8 +12,15 @@ export type BookSettings = Partial<Record<BookKey, { value: unknown; where: Wher
 const SPOTIFY_HOST = /(^|\.)spotify\.com$/i;
 const LOOPBACK_HOST = /^(127(\.\d{1,3}){3}|\[::1\]|localhost)$/i;
 
-export interface Endpoints {
-  readonly settings: FileSettings;
+/** The settings this checks; the rest of a file's settings pass through untouched. */
+interface Urls {
+  authUrl?: string;
+  tokenUrl?: string;
+  apiUrl?: string;
+}
+
+export interface Endpoints<T extends Urls> {
+  readonly settings: T;
   readonly warnings: ConfigWarning[];
 }
 
@@ -33,13 +39,13 @@ function withVersion(apiUrl: string | undefined, version: unknown, where: Where)
  * plain http to any other host that is not this computer is refused before a secret, code or
  * token is sent to it; an API base on api.spotify.com must end in /v1 (else every call is a 404).
  */
-export function checkEndpoints(
-  input: FileSettings,
+export function checkEndpoints<T extends Urls>(
+  input: T,
   where: Partial<Record<string, Where>>,
   book: BookSettings,
-): Endpoints {
+): Endpoints<T> {
   const warnings: ConfigWarning[] = [];
-  const settings: FileSettings = { ...input };
+  const settings: T = { ...input };
   const apiWhere = where.apiUrl ?? book.api_version?.where ?? { key: 'apiUrl' };
   if (book.api_version) settings.apiUrl = withVersion(settings.apiUrl, book.api_version.value, book.api_version.where);
   for (const key of ['authUrl', 'tokenUrl', 'apiUrl'] as const) {
