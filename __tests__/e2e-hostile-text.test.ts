@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CLI, FAKE_BROWSER, tempDir } from './helpers/e2e.js';
+import { CLI, FAKE_BROWSER, runPlain, tempDir } from './helpers/e2e.js';
 import { startHostileSpotify, type HostileSpotify } from './helpers/hostile-spotify.js';
 import { TmuxSession, sessionsKilledAfterEach } from './helpers/tmux.js';
 
@@ -109,6 +109,15 @@ describe('text from a server in a real terminal', () => {
     expect(report).toMatch(/Account\s+Ada\\x1b\]0;pwned-title/);
     expect(report).toContain('answered as ada\\x1b]2;pwned-title');
     expectNothingObeyed(status, report, 'Account');
+  });
+
+  it('status --json: the values whole, and nothing a terminal would obey', async () => {
+    const dir = await configured();
+    const login = terminal(dir, ['node', BIN], '/dev/null');
+    await login.waitForText('Refresh token saved');
+    const result = await runPlain(['status', '--json'], { cwd: dir, cli: BIN });
+    expect(result.stdout).not.toMatch(/[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/);
+    expect(JSON.parse(result.stdout).account).toEqual({ display_name: NAME, id: ID });
   });
 
   it("the token endpoint's error and error_description", async () => {
