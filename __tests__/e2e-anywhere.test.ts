@@ -23,7 +23,8 @@ function launch(dir: string, args: string[], env: Record<string, string> = {}): 
   return session;
 }
 
-const authorizeUrlOn = (screen: string) => screen.split('\n').find((line) => line.startsWith(spotify.authUrl));
+/** The state of the authorize URL on the screen, its wrapped rows joined. */
+const stateOf = (screen: string) => /&state=([\w-]{22})&/.exec(screen.replace(/\n/g, ''))?.[1];
 
 describe('paste-back in a terminal', () => {
   it('completes when the URL the browser ended on is pasted (--no-browser)', async () => {
@@ -32,13 +33,14 @@ describe('paste-back in a terminal', () => {
     const session = launch(dir, ['--no-browser']);
     await session.waitForText('Press Enter to authorize');
     session.sendKeys('Enter');
-    const screen = await session.waitFor(
-      (text) => authorizeUrlOn(text) !== undefined && text.includes('Paste the URL'),
-      'the URL and the paste line',
-    );
-    expect(screen).toContain('Not opening a browser (--no-browser)');
+    expect(await session.waitForText('Paste the URL')).toContain('Not opening a browser (--no-browser)');
+    // The live screen wraps the URL at the width; Ctrl-P prints it alone on one line.
+    session.sendKeys('C-p');
+    const printed = (text: string) =>
+      text.split('\n').find((line) => line.startsWith(spotify.authUrl) && /code_challenge=[\w-]{43}/.test(line));
+    const screen = await session.waitFor((text) => printed(text) !== undefined, 'the printed URL');
     // The browser on "another machine": consent, then read where it was sent without going there.
-    const landing = await decide(authorizeUrlOn(screen)!, 'approve');
+    const landing = await decide(printed(screen)!, 'approve');
     session.sendKeys('-l', landing.toString());
     session.sendKeys('Enter');
     await session.waitForText('Authorized as Test Listener (test-listener)');
@@ -65,14 +67,19 @@ describe('paste-back in a terminal', () => {
     const session = launch(dir, ['--no-browser', '--timeout', '1']);
     await session.waitForText('Press Enter to authorize');
     session.sendKeys('Enter');
-    const first = authorizeUrlOn(await session.waitForText('Paste the URL'));
+    const first = stateOf(
+      await session.waitFor((text) => text.includes('Paste the URL') && stateOf(text) !== undefined, 'the first URL'),
+    );
     await session.waitForText('Timed out waiting for the browser');
     session.sendKeys('Enter');
     const again = await session.waitFor(
-      (text) => text.includes('Paste the URL') && authorizeUrlOn(text.split(first!).join('')) !== undefined,
+      (text) => text.includes('Paste the URL') && stateOf(text) !== undefined && stateOf(text) !== first,
       'a second URL',
     );
-    expect(again.split('\n').filter((line) => line.startsWith(spotify.authUrl))).toHaveLength(2);
+    // Only the current URL is on the screen: the expired one is not left above it.
+    expect(first).toBeDefined();
+    expect(again.replace(/\n/g, '')).not.toContain(`state=${first}`);
+    expect(again.replace(/\n/g, '').split(spotify.authUrl)).toHaveLength(2);
     session.sendKeys('Escape');
     expect(await session.exitCode()).toBe(1);
   });

@@ -125,3 +125,21 @@ describe('validation messages', () => {
     if (!check.ok && value !== '') expect(check.problem).not.toContain(value);
   });
 });
+
+describe('setup screens on a short terminal', () => {
+  const short = (state: SetupState) => {
+    const { lastFrame, unmount } = render(<SetupView plan={firstRun} state={state} cwd="/home/me/music" rows={20} />);
+    const frame = lastFrame() ?? '';
+    unmount();
+    return frame;
+  };
+  it('keeps the title first and the whole screen under 20 rows, the guide included', () => {
+    for (const state of [start, at({ dashboard: 'opened' }), at({ step: 'secret', clientId: ID })]) {
+      const lines = short(state).split('\n');
+      expect(lines[0]).toBe('pytify-auth - set up your Spotify app');
+      expect(lines.length).toBeLessThan(20);
+    }
+    expect(short(start)).toContain('Copy the Client ID');
+    expect(short(start)).toMatchSnapshot();
+  });
+});

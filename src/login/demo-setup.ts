@@ -24,7 +24,7 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
   // Its own directory holds the demo's tokens: removed on exit, so no run leaves any behind.
   const directory = flags.tokenFile ? undefined : await mkdtemp(join(tmpdir(), 'pytify-demo-'));
   const tokenFile = directory ? join(directory, '.pytify') : resolve(flags.tokenFile!);
-  const { host, port: spotifyPort } = new URL(spotify.origin);
+  const { hostname, port: spotifyPort } = new URL(spotify.origin);
   return {
     config: {
       clientId: DEMO_CLIENT_ID,
@@ -39,7 +39,7 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
       openBrowser: !flags.noBrowser,
     },
     warnings: [],
-    demo: { host: host.replace(/^\[|\]$/g, ''), port: Number(spotifyPort) },
+    demo: { host: hostname.replace(/^\[|\]$/g, ''), port: Number(spotifyPort) },
     cleanup: async () => {
       await spotify.close();
       if (directory) await rm(directory, { recursive: true, force: true });

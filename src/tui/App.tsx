@@ -4,8 +4,8 @@ import type { LoginFlow } from '../login/flow.js';
 import { canAuthorize, type LoginState } from '../login/state.js';
 import { LoginView } from './LoginView.js';
 import type { PasteState } from './PasteInput.js';
-import { osc52, plainUrlBlock } from './clipboard.js';
 import { splitKeys } from './split-keys.js';
+import { useUrlKeys } from './use-url-keys.js';
 import { Warnings } from './Warnings.js';
 
 export interface AppProps {
@@ -27,15 +27,14 @@ const SPINNING: ReadonlySet<LoginState['kind']> = new Set(['starting', 'waiting'
 export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
-  const { stdout, write } = useStdout();
+  const { stdout } = useStdout();
   const subscribe = useCallback((onChange: () => void) => flow.subscribe(onChange), [flow]);
   const state = useSyncExternalStore(subscribe, () => flow.state);
   const [time, setTime] = useState(now);
   const [frame, setFrame] = useState(0);
   // Set when the user quits: that last frame says what happened, then the app exits.
   const [quitFrom, setQuitFrom] = useState<LoginState>();
-  // What Ctrl-Y or Ctrl-P did; it belongs to the attempt it was pressed in.
-  const [notice, setNotice] = useState<{ attempt: string; text: string }>();
+  const { notice, giveUrl, dismissPrinted } = useUrlKeys();
   // The paste line belongs to one attempt: a new URL, or leaving the waiting screen, starts it
   // afresh. Key events of one paste can arrive before React re-renders: the handler reads the
   // latest text from a ref, and the attempt from the flow itself.
@@ -73,19 +72,6 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
     exit();
   }, [quitFrom, exit, onExit]);
 
-  /** Ctrl-Y and Ctrl-P: the URL whole, whatever the terminal's size. */
-  const giveUrl = (url: string, how: 'copy' | 'print') => {
-    if (how === 'copy') stdout.write(osc52(url));
-    else write(plainUrlBlock(url));
-    setNotice({
-      attempt: url,
-      text:
-        how === 'copy'
-          ? 'Sent the URL to the clipboard through the terminal (OSC 52). Not there? Your terminal may not allow it: Ctrl-P prints it.'
-          : 'Printed the URL above, alone on one line, for copying.',
-    });
-  };
-
   // Authorized, or nothing left to do: leave after this frame is on the screen.
   useEffect(() => {
     if (state.kind === 'authorized' || state.kind === 'port-busy') {
@@ -100,6 +86,7 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
     if (current.kind === 'waiting' && key.ctrl && (input === 'y' || input === 'p')) {
       return giveUrl(current.url, input === 'y' ? 'copy' : 'print');
     }
+    dismissPrinted();
     if (flow.state.kind === 'waiting' && !quit) {
       // Typing and pasting go to the paste line; a paste may arrive as one chunk ending in Enter.
       if (key.backspace || key.delete) return setPaste({ text: typedSoFar().slice(0, -1) });
@@ -138,6 +125,7 @@ export function App({ flow, warnings, now, animate, hyperlinks, onExit }: AppPro
         rows={stdout.rows}
         quitFrom={quitFrom}
         notice={notice?.attempt === attemptOf(state) ? notice.text : undefined}
+        urlPrinted={notice?.attempt === attemptOf(state) && notice.printed}
       />
     </Box>
   );

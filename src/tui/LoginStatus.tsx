@@ -21,10 +21,22 @@ export interface LoginStatusProps {
   readonly compact?: boolean;
   /** What the last Ctrl-Y or Ctrl-P did on the waiting screen. */
   readonly notice?: string;
+  /** Ctrl-P printed the URL above the screen: the waiting screen keeps to a few lines. */
+  readonly urlPrinted?: boolean;
 }
 
 /** The part of the screen that changes with the state: what is happening and what to do next. */
-export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste, compact, notice }: LoginStatusProps) {
+export function LoginStatus({
+  state,
+  info,
+  now,
+  spinnerFrame,
+  hyperlinks,
+  paste,
+  compact,
+  notice,
+  urlPrinted,
+}: LoginStatusProps) {
   switch (state.kind) {
     case 'starting':
       return <Text dimColor>Starting the callback listener…</Text>;
@@ -52,6 +64,7 @@ export function LoginStatus({ state, info, now, spinnerFrame, hyperlinks, paste,
           hyperlinks={hyperlinks}
           compact={compact}
           notice={notice}
+          urlPrinted={urlPrinted}
         />
       );
     case 'exchanging':

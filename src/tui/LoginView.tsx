@@ -24,6 +24,8 @@ export interface LoginViewProps {
   readonly quitFrom?: LoginState;
   /** What the last Ctrl-Y or Ctrl-P did on the waiting screen. */
   readonly notice?: string;
+  /** Ctrl-P printed the URL above: a short frame keeps it in view until the next key. */
+  readonly urlPrinted?: boolean;
 }
 
 /** Below this many rows the whole waiting screen with its details and wrapped URL would not fit. */
@@ -43,10 +45,11 @@ export function LoginView({
   rows,
   quitFrom,
   notice,
+  urlPrinted = false,
 }: LoginViewProps) {
   const compact = rows !== undefined && rows < SHORT_ROWS;
   // The details would push the URL and the paste line off a short screen; they were on the one before.
-  const details = !(compact && state.kind === 'waiting' && !quitFrom);
+  const details = !((compact || urlPrinted) && state.kind === 'waiting' && !quitFrom);
   return (
     <Box flexDirection="column">
       <Text bold>
@@ -77,6 +80,7 @@ export function LoginView({
             paste={paste}
             compact={compact}
             notice={notice}
+            urlPrinted={urlPrinted}
           />
         )}
       </Box>

@@ -34,7 +34,11 @@ export interface WaitingStatusProps {
   readonly compact?: boolean;
   /** What the last Ctrl-Y or Ctrl-P did. */
   readonly notice?: string;
+  /** Ctrl-P printed the URL above: only the countdown, the notice and the keys, so it stays in view. */
+  readonly urlPrinted?: boolean;
 }
+
+const KEYS = 'Enter to submit what you pasted, Ctrl-Y to copy the URL, Ctrl-P to print it, Esc to quit';
 
 /** The user is in the browser; show where to go and how long the listener still waits. */
 export function WaitingStatus({
@@ -46,14 +50,27 @@ export function WaitingStatus({
   hyperlinks,
   compact = false,
   notice,
+  urlPrinted = false,
 }: WaitingStatusProps) {
+  const countdown = (
+    <Text>
+      <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
+      <Text dimColor> ({formatTimeLeft(state.deadline - now)} left)</Text>
+    </Text>
+  );
+  if (urlPrinted) {
+    return (
+      <Box flexDirection="column">
+        {countdown}
+        {notice && <Text color="yellow">{notice}</Text>}
+        <Text dimColor>{KEYS}</Text>
+      </Box>
+    );
+  }
   return (
     <Box flexDirection="column">
       <AuthorizeUrl url={state.url} noBrowser={state.browser === 'skipped'} compact={compact} />
-      <Text>
-        <Busy frame={spinnerFrame} label="Waiting for you to approve in the browser…" />
-        <Text dimColor> ({formatTimeLeft(state.deadline - now)} left)</Text>
-      </Text>
+      {countdown}
       <Box flexDirection="column" marginLeft={2}>
         <BrowserStatus browser={state.browser} info={info} />
         {hyperlinks && (
@@ -67,7 +84,7 @@ export function WaitingStatus({
       <PasteInput paste={paste} />
       {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
       {notice && <Text color="yellow">{notice}</Text>}
-      <Text dimColor>Enter to submit what you pasted, Ctrl-Y to copy the URL, Ctrl-P to print it, Esc to quit</Text>
+      <Text dimColor>{KEYS}</Text>
     </Box>
   );
 }

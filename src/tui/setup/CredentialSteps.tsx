@@ -17,16 +17,20 @@ function Refused({ what, other }: { readonly what: string; readonly other: strin
 export interface ClientIdStepProps {
   readonly value: string;
   readonly rejected: boolean;
+  /** The line under the empty field ("32 characters…"); a short screen may need its row. */
+  readonly hint?: boolean;
+  /** A short screen: no blank line above the keys. */
+  readonly compact?: boolean;
 }
 
 /** Asks for the Client ID and says what is wrong with it while it is typed or pasted. */
-export function ClientIdStep({ value, rejected }: ClientIdStepProps) {
+export function ClientIdStep({ value, rejected, hint = true, compact = false }: ClientIdStepProps) {
   const check = checkClientId(value);
   return (
     <Box flexDirection="column">
       <TextField label="Client ID" value={value} placeholder="paste it here">
         {value === '' ? (
-          <Text dimColor>32 characters, 0-9 and a-f</Text>
+          hint && <Text dimColor>32 characters, 0-9 and a-f</Text>
         ) : (
           <CheckLine check={check} rejected={rejected} valid="32 hexadecimal characters" />
         )}
@@ -37,7 +41,7 @@ export function ClientIdStep({ value, rejected }: ClientIdStepProps) {
           app&apos;s page in the dashboard.
         </Text>
       )}
-      <Box marginTop={1}>
+      <Box marginTop={compact ? 0 : 1}>
         {value === '' ? (
           <KeyLine press="Enter" then="to open the dashboard in your browser" other="Esc to quit" />
         ) : rejected && !check.ok ? (
@@ -57,10 +61,13 @@ export interface SecretStepProps {
   readonly fileLabel: string;
   /** Keys copied from a config the new file will take precedence over, and that file. */
   readonly carried?: { readonly from: string; readonly keys: readonly string[] };
+  /** A short screen: no blank lines between the parts. */
+  readonly compact?: boolean;
 }
 
 /** The optional secret, masked; empty means PKCE, which the screen recommends. */
-export function SecretStep({ clientId, value, rejected, fileLabel, carried }: SecretStepProps) {
+export function SecretStep({ clientId, value, rejected, fileLabel, carried, compact = false }: SecretStepProps) {
+  const gap = compact ? 0 : 1;
   return (
     <Box flexDirection="column">
       <Box>
@@ -78,7 +85,7 @@ export function SecretStep({ clientId, value, rejected, fileLabel, carried }: Se
           <CheckLine check={checkClientSecret(value, clientId)} rejected={rejected} valid="32 hexadecimal characters" />
         )}
       </TextField>
-      <Box marginTop={1} flexDirection="column">
+      <Box marginTop={gap} flexDirection="column">
         <Text>
           Saves to <Text bold>{fileLabel}</Text>, readable by you only (mode 0600).
         </Text>
@@ -88,7 +95,7 @@ export function SecretStep({ clientId, value, rejected, fileLabel, carried }: Se
           </Text>
         )}
       </Box>
-      <Box marginTop={1}>
+      <Box marginTop={gap}>
         {value === '' ? (
           <KeyLine press="Enter" then="to save without a secret" other="Esc to go back" />
         ) : rejected && !checkClientSecret(value, clientId).ok ? (

@@ -1,4 +1,4 @@
-import { useApp, useInput, useStdin } from 'ink';
+import { useApp, useInput, useStdin, useStdout } from 'ink';
 import { useEffect, useReducer } from 'react';
 import type { Browser } from '../../login/browser.js';
 import { buildConfigData, configText } from '../../setup/config-content.js';
@@ -24,6 +24,7 @@ export interface SetupAppProps {
 export function SetupApp({ plan, cwd, browser, save, onExit }: SetupAppProps) {
   const { exit } = useApp();
   const { isRawModeSupported } = useStdin();
+  const { stdout } = useStdout();
   const [state, dispatch] = useReducer(
     reduceSetup,
     { clientId: plan.current.clientId, clientSecret: plan.current.clientSecret, askBeforeSaving: plan.exists },
@@ -72,5 +73,5 @@ export function SetupApp({ plan, cwd, browser, save, onExit }: SetupAppProps) {
     { isActive: isRawModeSupported === true },
   );
 
-  return <SetupView plan={plan} state={state} cwd={cwd} />;
+  return <SetupView plan={plan} state={state} cwd={cwd} rows={stdout.rows} />;
 }

@@ -19,14 +19,27 @@ export interface SetupViewProps {
   readonly state: SetupState;
   /** For showing `carriedFrom` relative to where the user is. */
   readonly cwd: string;
+  /** Terminal height: a short one gets the screen without its blank lines, so the title stays. */
+  readonly rows?: number;
 }
 
-function Step({ plan, state, cwd }: SetupViewProps) {
+/** Below this many rows the setup with its guide, blank lines and field would scroll its title away. */
+export const SHORT_SETUP_ROWS = 26;
+
+function Step({ plan, state, cwd, compact }: SetupViewProps & { readonly compact: boolean }) {
   const { fileLabel } = plan;
   const hasSecret = state.clientSecret !== '';
   switch (state.step) {
     case 'client-id':
-      return <ClientIdStep value={state.clientId} rejected={state.rejected} />;
+      // Short screen: the dashboard line under step 1 takes the row of the field's hint.
+      return (
+        <ClientIdStep
+          value={state.clientId}
+          rejected={state.rejected}
+          hint={!compact || state.dashboard === 'idle'}
+          compact={compact}
+        />
+      );
     case 'secret': {
       const carried = plan.carriedFrom
         ? { from: displayPath(plan.carriedFrom, cwd), keys: keptKeys(plan.base) }
@@ -38,6 +51,7 @@ function Step({ plan, state, cwd }: SetupViewProps) {
           rejected={state.rejected}
           fileLabel={fileLabel}
           carried={carried}
+          compact={compact}
         />
       );
     }
@@ -68,9 +82,13 @@ function Step({ plan, state, cwd }: SetupViewProps) {
  * The whole setup screen as a pure function of the plan and the state. While the user types, the
  * guide stays on screen: they go back and forth between it and the dashboard.
  */
-export function SetupView({ plan, state, cwd }: SetupViewProps) {
+export function SetupView({ plan, state, cwd, rows }: SetupViewProps) {
   const editing = plan.current.clientId !== undefined;
-  const typing = state.step === 'client-id' || state.step === 'secret';
+  const compact = rows !== undefined && rows < SHORT_SETUP_ROWS;
+  // On a short screen the secret step goes without the guide: the id is in, and the guide would
+  // push the title off the top.
+  const typing = state.step === 'client-id' || (state.step === 'secret' && !compact);
+  const gap = compact ? 0 : 1;
   const warnings = [
     ...plan.warnings,
     ...plan.envOverrides.map((name) => `${name} is set in the environment and overrides what is saved here.`),
@@ -80,22 +98,24 @@ export function SetupView({ plan, state, cwd }: SetupViewProps) {
     <Box flexDirection="column" marginBottom={state.step === 'saved' ? 1 : 0}>
       <Text bold>pytify-auth - {editing ? `edit ${plan.fileLabel}` : 'set up your Spotify app'}</Text>
       {typing && (
-        <Box marginTop={1} flexDirection="column">
-          <Text>
-            {editing
-              ? `Editing ${plan.fileLabel}: the fields start with its current values. The steps, for reference:`
-              : 'No Spotify client id is configured yet. To get one:'}
-          </Text>
+        <Box marginTop={gap} flexDirection="column">
+          {!compact && (
+            <Text>
+              {editing
+                ? `Editing ${plan.fileLabel}: the fields start with its current values. The steps, for reference:`
+                : 'No Spotify client id is configured yet. To get one:'}
+            </Text>
+          )}
           <SetupGuide redirectUri={plan.redirectUri} dashboard={state.dashboard} />
         </Box>
       )}
       {typing && warnings.length > 0 && (
-        <Box marginTop={1}>
+        <Box marginTop={gap}>
           <Warnings warnings={warnings} />
         </Box>
       )}
       <Box marginTop={1}>
-        <Step plan={plan} state={state} cwd={cwd} />
+        <Step plan={plan} state={state} cwd={cwd} compact={compact} />
       </Box>
     </Box>
   );
