@@ -150,7 +150,8 @@ async function terminalPictures() {
 
   // A token endpoint that refuses the app: the local Spotify started here, with a fault queued.
   const { startFakeSpotify } = await loadFakeSpotify();
-  const clientId = '0123456789abcdef0123456789abcdef';
+  // Not the demo's example-looking id, which outside the demo is warned about.
+  const clientId = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
   const spotify = await startFakeSpotify({
     clients: [{ clientId, redirectUris: ['http://127.0.0.1/callback'] }],
     user: { displayName: 'Demo Listener', id: 'demo-listener' },
