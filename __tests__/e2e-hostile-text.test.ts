@@ -1,14 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from '@jest/globals';
-import { writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { CLI, FAKE_BROWSER, runPlain, tempDir } from './helpers/e2e.js';
+import { runPlain, tempDir } from './helpers/e2e.js';
 import { startHostileSpotify, type HostileSpotify } from './helpers/hostile-spotify.js';
+import { BIN, clipboardTerminal, configuredFor, flat, paneTitle, pasteBuffers } from './helpers/hostile-terminal.js';
 import { TmuxSession, sessionsKilledAfterEach } from './helpers/tmux.js';
 
 // A server's text in a real terminal (tmux with set-clipboard on): escape sequences in a profile,
 // a token error or a callback must show as visible text, and the terminal must obey none of them.
 // HOSTILE_CLI runs another build (an older one, to see these fail).
-const BIN = process.env.HOSTILE_CLI ?? CLI;
 const b64 = (text: string) => Buffer.from(text).toString('base64');
 const ESC = '\u001b';
 const BEL = '\u0007';
@@ -31,36 +29,14 @@ beforeEach(() => {
   spotify.options = { profile: { display_name: NAME, id: ID } };
 });
 
-async function configured(): Promise<string> {
-  const dir = await tempDir('pytify-hostile-');
-  const config = {
-    clientId: '0f9e8d7c6b5a49382716f5e4d3c2b1a0',
-    redirectUri: 'http://127.0.0.1/callback',
-    authUrl: spotify.authUrl,
-    tokenUrl: spotify.tokenUrl,
-    apiUrl: spotify.apiUrl,
-  };
-  await writeFile(join(dir, '.spotifyrc'), JSON.stringify(config));
-  return dir;
-}
-
-/** A terminal that keeps what a program sends to the clipboard; the program starts once it does. */
+const configured = () => configuredFor(spotify);
 function terminal(dir: string, args: string[], stdin?: string): TmuxSession {
-  const go = join(dir, `go-${Math.random().toString(36).slice(2)}`);
-  const wait = `while [ ! -e ${go} ]; do sleep 0.05; done; exec "$@"${stdin ? ` < ${stdin}` : ''}`;
-  const session = new TmuxSession(dir, ['bash', '-c', wait, 'run', ...args], {
-    env: { BROWSER: FAKE_BROWSER, HOME: dir },
-  });
+  const session = clipboardTerminal(dir, args, stdin);
   sessions.push(session);
-  session.tmux('set-option', '-g', 'set-clipboard', 'on');
-  void writeFile(go, '');
   return session;
 }
-
-/** Ink breaks long lines at spaces with real newlines: read the screen as one line of words. */
-const flat = (screen: string) => screen.replace(/\s*\n\s*/g, ' ');
-const title = (session: TmuxSession) => session.tmux('display-message', '-p', '-t', session.name, '#{pane_title}');
-const buffers = (session: TmuxSession) => session.tmux('list-buffers', '-F', '#{buffer_sample}');
+const title = paneTitle;
+const buffers = pasteBuffers;
 
 /** The terminal obeyed nothing: title and clipboard untouched, the screen not cleared. */
 function expectNothingObeyed(session: TmuxSession, screen: string, firstLine: string) {
@@ -147,26 +123,5 @@ describe('text from a server in a real terminal', () => {
     const screen = flat(await session.waitFor((text) => flat(text).includes('cb\\x1b]0;pwned-title'), 'the error'));
     expect(screen).toContain(VISIBLE);
     expectNothingObeyed(session, screen, 'pytify-auth');
-  });
-});
-
-describe('a 100 kB display name', () => {
-  it('is cut: the login ends at once, and the next launch still stops on SIGTERM', async () => {
-    spotify.options = { profile: { display_name: `Ada ${'x'.repeat(100_000)}`, id: 'ada' } };
-    const dir = await configured();
-    const session = terminal(dir, ['node', BIN]);
-    await session.waitForText('Press Enter to authorize');
-    const started = Date.now();
-    session.sendKeys('Enter');
-    await session.waitFor((text) => flat(text).includes('Authorized as Ada xxx'), 'the account', 10_000);
-    expect(await session.exitCode(10_000)).toBe(0);
-    expect(Date.now() - started).toBeLessThan(5_000);
-
-    const again = terminal(dir, ['node', BIN]);
-    await again.waitForText('Enter to authorize again', 10_000);
-    const stopAsked = Date.now();
-    process.kill(again.programPid(), 'SIGTERM');
-    expect(await again.exitCode(5_000)).toBe(143);
-    expect(Date.now() - stopAsked).toBeLessThan(2_000);
   });
 });
