@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { execFile } from 'node:child_process';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
-import { CLIENT_ID, FAKE_BROWSER, ROOT, runPlain, startSpotify, tempDir } from './helpers/e2e.js';
+import { CLI, CLIENT_ID, FAKE_BROWSER, ROOT, runPlain, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
 
 // A reader of the book that this tool replaces: musicterminal/ holding pytify/config.yaml in the
 // book's own keys, and the book-style player (a Python client) that refreshes .pytify itself.
@@ -90,5 +90,32 @@ describe("the book's musicterminal/", () => {
     const dir = await musicterminal(bookConfig({ auth_method: 'CLIENT_CREDENTIALS' }));
     const result = await runPlain(['doctor'], { cwd: dir });
     expect(result.stdout).toContain('client credentials cannot act for a user');
+  });
+});
+
+describe('docs/book.md', () => {
+  it("the five-line PKCE player runs as written, against a PKCE login's .pytify", async () => {
+    const pkce = await startSpotify();
+    try {
+      const dir = await tempDir('pytify-pkce-');
+      await writeConfig(dir, pkce);
+      expect((await runPlain([], { cwd: dir, env: { BROWSER: FAKE_BROWSER } })).code).toBe(0);
+      const bin = join(dir, 'bin');
+      await mkdir(bin);
+      await writeFile(join(bin, 'pytify-auth'), `#!/bin/sh\nexec "${process.execPath}" "${CLI}" "$@"\n`);
+      await chmod(join(bin, 'pytify-auth'), 0o755);
+      const docs = await readFile(join(ROOT, 'docs', 'book.md'), 'utf8');
+      const example = /```python\n([\s\S]*?)```/.exec(docs)?.[1] ?? '';
+      expect(example.trim().split('\n')).toHaveLength(5);
+      // The one change: the local Spotify's API instead of Spotify's.
+      const script = example.replace('https://api.spotify.com/v1', pkce.apiUrl);
+      const player = await run('/usr/bin/python3', ['-c', script], {
+        cwd: dir,
+        env: { PATH: `${bin}:/usr/bin:/bin`, HOME: dir },
+      });
+      expect(player.stdout).toBe('Test Listener\n');
+    } finally {
+      await pkce.close();
+    }
   });
 });

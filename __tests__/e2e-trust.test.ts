@@ -104,6 +104,16 @@ describe('a config file another user wrote', () => {
     expect(existsSync(marker)).toBe(true);
   });
 
+  it("cosmiconfig's meta config (.config/config.js) in the current directory never runs", async () => {
+    const dir = await tempDir();
+    const marker = join(dir, 'ran');
+    await mkdir(join(dir, '.config'));
+    await file(join(dir, '.config', 'config.js'), `require('node:fs').writeFileSync(${JSON.stringify(marker)}, 'x');`);
+    await file(join(dir, '.spotifyrc'), settings());
+    expect((await runPlain(['doctor'], { cwd: dir })).stdout).toContain('Config file: .spotifyrc');
+    expect(existsSync(marker)).toBe(false);
+  });
+
   it('outside home, only the current directory is searched', async () => {
     const outside = await tempDir('pytify-outside-');
     await file(join(outside, '.spotifyrc'), settings());
