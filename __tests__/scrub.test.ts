@@ -14,6 +14,8 @@ describe('scrub', () => {
       encodeURIComponent(SECRET).replace(/%[0-9A-F]{2}/g, (hex) => hex.toLowerCase()),
       new URLSearchParams({ s: SECRET }).toString().slice(2),
       JSON.stringify(SECRET).slice(1, -1),
+      JSON.stringify(SECRET).slice(1, -1).replace(/\//g, '\\/'),
+      JSON.stringify(SECRET).slice(1, -1).replace('ü', '\\u00fc'),
       escapeHtml(SECRET),
       Buffer.from(SECRET).toString('base64'),
     ];

@@ -24,8 +24,14 @@ export function secretForms(secret: string): string[] {
   const uri = encodeURIComponent(secret);
   const form = new URLSearchParams({ s: secret }).toString().slice(2);
   const json = JSON.stringify(secret).slice(1, -1);
+  // As PHP (`\/`) and Python's json.dumps (`\u00fc`, ensure_ascii) write JSON strings.
+  const jsonSlashes = json.replace(/\//g, '\\/');
+  const jsonAscii = json.replace(/[^\x20-\x7e]/g, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
   const base64 = Buffer.from(secret).toString('base64');
-  return [secret, uri, lowerHex(uri), form, lowerHex(form), json, escapeHtml(secret), numericEntities(secret), base64];
+  return [
+    ...[secret, uri, lowerHex(uri), form, lowerHex(form), json, jsonSlashes, jsonAscii],
+    ...[escapeHtml(secret), numericEntities(secret), base64],
+  ];
 }
 
 /** HTTP Basic credentials as sent (`Basic base64(id:secret)`): the header value and its decoding. */
