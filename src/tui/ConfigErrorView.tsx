@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { afterStepsLines, clientIdPlace, dashboardSteps } from '../config/guidance.js';
 import type { ConfigError } from '../core/errors.js';
 import { GuideSteps } from './GuideSteps.js';
+import { Signed } from './Signed.js';
 import { Warnings } from './Warnings.js';
 import { sanitize } from '../core/sanitize.js';
 
@@ -23,7 +24,11 @@ export function configErrorViewProps(error: ConfigError, warnings: readonly stri
   return {
     code,
     // The message and the key may quote a config file's own text.
-    message: sanitize(error.message, 1000),
+    // Line by line: the sanitiser would show a line break as \x0a.
+    message: error.message
+      .split('\n')
+      .map((line) => sanitize(line, 1000))
+      .join('\n'),
     file: error.file,
     configKey: error.key === undefined ? undefined : sanitize(error.key, 100),
     registerUri: error.registerUri,
@@ -77,9 +82,12 @@ export function ConfigErrorView({ code, message, file, configKey, registerUri, w
     <Box flexDirection="column">
       <Text bold>pytify-auth - Spotify authorization</Text>
       <Box marginTop={1} flexDirection="column">
-        <Text color="red" bold>
-          ✖ {message}
-        </Text>
+        {/* One ✖ per problem: a file with several wrong values lists each on its own line. */}
+        {(code === 'CONFIG_INVALID' ? message.split('\n') : [message]).map((line, index) => (
+          <Signed key={index} sign="✖" color="red" bold>
+            {line}
+          </Signed>
+        ))}
       </Box>
       <Box marginTop={1} marginLeft={2}>
         {/* Without the URI (an error built elsewhere) no guide: a wrong URI would be worse. */}

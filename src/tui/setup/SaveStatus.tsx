@@ -1,31 +1,11 @@
-import type { ReactNode } from 'react';
 import { Box, Text } from 'ink';
 import { KeyLine } from '../KeyLine.js';
+import { Signed } from '../Signed.js';
 
 export type SaveStatusProps =
   | { readonly step: 'saving'; readonly fileLabel: string }
   | { readonly step: 'saved'; readonly fileLabel: string; readonly hasSecret: boolean }
   | { readonly step: 'save-failed'; readonly fileLabel: string; readonly error: string };
-
-/** The sign in a column of its own, so a long line wraps under its text, not under the sign. */
-function Signed({
-  sign,
-  color,
-  children,
-}: {
-  readonly sign: string;
-  readonly color: string;
-  readonly children: ReactNode;
-}) {
-  return (
-    <Box>
-      <Text color={color}>{sign} </Text>
-      <Box flexShrink={1}>
-        <Text color={color}>{children}</Text>
-      </Box>
-    </Box>
-  );
-}
 
 /** The end of the setup: what was written where, or why it could not be. */
 export function SaveStatus(props: SaveStatusProps) {

@@ -1,6 +1,7 @@
 import { Box, Text } from 'ink';
 import type { ReactNode } from 'react';
 import type { CredentialCheck } from '../../setup/credentials.js';
+import { Signed } from '../Signed.js';
 
 export const LABEL_WIDTH = 16;
 
@@ -14,13 +15,19 @@ export function CheckLine({
   readonly rejected: boolean;
   readonly valid: string;
 }) {
-  if (check.ok) return <Text color="green">✔ {valid}</Text>;
+  if (check.ok) {
+    return (
+      <Signed sign="✔" color="green">
+        {valid}
+      </Signed>
+    );
+  }
   if (check.incomplete && !rejected) return <Text dimColor>{check.problem}</Text>;
   return (
-    <Text color="red">
-      ✖ {check.problem}
+    <Signed sign="✖" color="red">
+      {check.problem}
       {check.incomplete ? ': not complete yet' : ''}
-    </Text>
+    </Signed>
   );
 }
 
