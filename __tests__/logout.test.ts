@@ -77,4 +77,24 @@ describe('pytify-auth logout', () => {
       session.kill();
     }
   });
+
+  it.each([
+    ['y', 0, false],
+    ['n', 1, true],
+    ['Escape', 1, true],
+  ])('one key is the answer, as in init: %s alone, no Enter, exits %d', async (key, code, kept) => {
+    const { dir, tokenFile } = await loggedIn();
+    const session = new TmuxSession(dir, [process.execPath, CLI, 'logout'], {
+      env: { HOME: dir, PATH: process.env.PATH ?? '' },
+    });
+    try {
+      await session.waitForText('Press y to log out, n or Esc to keep them');
+      session.sendKeys(key);
+      expect(await session.exitCode()).toBe(code);
+      expect(existsSync(tokenFile)).toBe(kept);
+      expect(session.screen()).toContain(kept ? 'Nothing was deleted.' : 'Logged out: deleted');
+    } finally {
+      session.kill();
+    }
+  });
 });
