@@ -13,7 +13,7 @@ const DEMO: LoginInfo = {
   redirectUri: 'http://127.0.0.1:39000/callback',
   registerUri: 'http://127.0.0.1/callback',
   tokenFile: '/tmp/pytify-demo-abc123/.pytify',
-  demo: { host: '127.0.0.1', port: 40123 },
+  demo: { host: '127.0.0.1', port: 40123, removesTokenFile: true },
 };
 const ACCOUNT = { displayName: 'Demo User', id: 'demo-user' };
 
@@ -45,6 +45,9 @@ describe('the demo', () => {
   it('ends with the next step: pytify-auth init with your own app', () => {
     const frame = frameOf(STATES[3]![1], DEMO);
     expect(frame).toContain('✔ Authorized as Demo User');
+    expect(frame).toContain(
+      "Refresh token saved to /tmp/pytify-demo-abc123/.pytify: the demo's own, removed as the demo ends",
+    );
     expect(frame).toContain('That was the demo. Next: pytify-auth init sets up your own Spotify app');
     expect(frame).toMatchSnapshot();
     expect(frameOf(STATES[3]![1], LOGIN_INFO)).not.toContain('pytify-auth init');

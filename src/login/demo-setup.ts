@@ -39,7 +39,11 @@ export async function setUpDemo(flags: ConfigFlags): Promise<LoginSetup> {
       openBrowser: !flags.noBrowser,
     },
     warnings: [],
-    demo: { host: hostname.replace(/^\[|\]$/g, ''), port: Number(spotifyPort) },
+    demo: {
+      host: hostname.replace(/^\[|\]$/g, ''),
+      port: Number(spotifyPort),
+      removesTokenFile: directory !== undefined,
+    },
     cleanup: async () => {
       await spotify.close();
       if (directory) await rm(directory, { recursive: true, force: true });

@@ -36,6 +36,8 @@ export const looksLikePlaceholderId = (clientId: string): boolean => PLACEHOLDER
 export interface DemoInfo {
   host: string;
   port: number;
+  /** The token file is in the demo's own directory, which is removed on exit (no --token-file). */
+  removesTokenFile?: boolean;
 }
 
 /** Fixed facts shown on every screen. */

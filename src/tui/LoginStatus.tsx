@@ -79,6 +79,7 @@ export function LoginStatus({
           </Text>
           <Text>
             {'  '}Refresh token saved to {state.tokenFile}
+            {info.demo?.removesTokenFile ? ": the demo's own, removed as the demo ends" : ''}
           </Text>
           <DemoNext info={info} />
         </Box>
