@@ -42,6 +42,12 @@ describe('the demo', () => {
     expect(frame).not.toMatch(/register .* in the Spotify dashboard|Redirect URIs in the dashboard/);
     expect(frameOf(state, LOGIN_INFO)).not.toMatch(/\(demo:|That was the demo/);
   });
+  it('a busy port in the demo offers no dashboard registration, only another port or none', () => {
+    const frame = frameOf({ kind: 'port-busy', host: '127.0.0.1', port: 39000 }, DEMO);
+    expect(frame).toContain('or run the demo without --port: it takes any free port.');
+    expect(frame).not.toContain('dashboard');
+    expect(frame).toContain('(demo: a local stand-in for Spotify, no real account)');
+  });
   it('ends with the next step: pytify-auth init with your own app', () => {
     const frame = frameOf(STATES[3]![1], DEMO);
     expect(frame).toContain('✔ Authorized as Demo User');

@@ -51,7 +51,13 @@ export function LoginStatus({
       );
     case 'port-busy':
       return (
-        <PortBusyStatus host={state.host} port={state.port} redirectUri={info.redirectUri} holder={state.holder} />
+        <PortBusyStatus
+          host={state.host}
+          port={state.port}
+          redirectUri={info.redirectUri}
+          holder={state.holder}
+          demo={info.demo !== undefined}
+        />
       );
     case 'waiting':
       return (

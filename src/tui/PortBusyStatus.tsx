@@ -19,11 +19,18 @@ export interface PortBusyStatusProps {
   readonly port: number;
   readonly redirectUri: string;
   readonly holder?: { readonly pid: number; readonly command: string };
+  /** The demo registers no redirect URI anywhere: its only ways out are another port or none. */
+  readonly demo?: boolean;
 }
 
+const DEMO_CHOICES = [
+  'stop the program that holds the port, then start the demo again',
+  'or run the demo without --port: it takes any free port',
+];
+
 /** Another program listens on the redirect URI's port; the callback cannot reach us there. */
-export function PortBusyStatus({ host, port, redirectUri, holder }: PortBusyStatusProps) {
-  const choices = portBusyChoices(redirectUri);
+export function PortBusyStatus({ host, port, redirectUri, holder, demo = false }: PortBusyStatusProps) {
+  const choices = demo ? DEMO_CHOICES : portBusyChoices(redirectUri);
   return (
     <Box flexDirection="column">
       <Text color="red" bold>
