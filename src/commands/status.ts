@@ -1,4 +1,5 @@
 import { EXIT } from '../core/exit-codes.js';
+import { present } from '../core/present.js';
 import type { Account } from '../token/account.js';
 import { loadTokenConfig, obtainFor } from '../token/access-token.js';
 import { readAuthorization } from '../token/authorization.js';
@@ -82,6 +83,10 @@ export async function run(argv: string[]): Promise<number> {
     warnings: [...warnings, ...(await privateFileWarnings(config.tokenFile))],
     login: loginCommand(args),
   };
-  process.stdout.write(args.json ? `${safeJson(statusJson(report), 2)}\n` : formatStatusText(report));
+  // On a terminal, long rows wrap under their value rather than at column 1.
+  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
+  process.stdout.write(
+    args.json ? `${safeJson(statusJson(report), 2)}\n` : present(formatStatusText(report).split('\n'), { width }),
+  );
   return statusExitCode(state);
 }

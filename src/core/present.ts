@@ -19,7 +19,8 @@ const SIGNS: Record<string, Style> = { '✔': 'green', '⚠': 'yellow', '✖': [
  * A heading (no indent) is bold in colour.
  */
 export function presentLine(line: string, { width, colour = false }: Presentation): string {
-  const match = /^( *)(?:([✔✖⚠]) |(\S+ {2,}))?/.exec(line)!;
+  // A label may be words ("Token file"); two spaces end it, as in a table's first column.
+  const match = /^( *)(?:([✔✖⚠]) |(\S+(?: \S+)* {2,}))?/.exec(line)!;
   const [lead, indent = '', sign, label] = match;
   const rest = line.slice(lead.length);
   const paint = (style: Style | undefined, text: string) =>
