@@ -1,6 +1,7 @@
 import { describe, expect, it } from '@jest/globals';
 import { chown } from 'node:fs/promises';
 import { distrust } from '../src/config/trust.js';
+import { buildConfigData } from '../src/setup/config-content.js';
 import { projectPerTest } from './fixtures/config/project.js';
 
 // The book's config keys and the endpoint rules, through the one loader.
@@ -94,5 +95,17 @@ describe('trust', () => {
     expect(await distrust(file, trust)).toBe(`sits in ${p.at('a')}, which belongs to another user (uid 65534)`);
     await chown(file, 65534, 65534);
     expect(await distrust(file, trust)).toBe('belongs to another user (uid 65534)');
+  });
+});
+
+describe('the setup writing back the book file', () => {
+  it("keeps the book's key names, which the book's player reads", () => {
+    const base = { client_id: 'old', access_token_url: 'https://accounts.spotify.com/api/token', api_version: 'v1' };
+    expect(buildConfigData(base, { clientId: ID, clientSecret: 'new-secret' })).toEqual({
+      client_id: ID,
+      client_secret: 'new-secret',
+      access_token_url: 'https://accounts.spotify.com/api/token',
+      api_version: 'v1',
+    });
   });
 });

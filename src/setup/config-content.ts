@@ -1,3 +1,4 @@
+import { BOOK_KEYS } from '../config/endpoints.js';
 import { canonicalKey } from '../config/keys.js';
 
 export interface SetupAnswers {
@@ -22,9 +23,11 @@ export function buildConfigData(
   answers: SetupAnswers,
 ): Record<string, unknown> {
   const kept = Object.entries(base).filter(([key]) => !isSetBySetup(key));
+  // The book's pytify/config.yaml is read by the book's player too, which knows only its own names.
+  const book = BOOK_KEYS.some((key) => Object.hasOwn(base, key));
   return {
-    clientId: answers.clientId,
-    ...(answers.clientSecret === '' ? {} : { clientSecret: answers.clientSecret }),
+    [book ? 'client_id' : 'clientId']: answers.clientId,
+    ...(answers.clientSecret === '' ? {} : { [book ? 'client_secret' : 'clientSecret']: answers.clientSecret }),
     ...Object.fromEntries(kept),
   };
 }
