@@ -26,7 +26,7 @@ export interface SetupPlan extends GuideFacts {
   readonly current: { readonly clientId?: string; readonly clientSecret?: string };
   /** Environment variables that will still override what is saved. */
   readonly envOverrides: readonly string[];
-  /** Config warnings worth showing on the setup screen (a localhost redirect URI, unknown keys). */
+  /** Config warnings worth showing on the setup screen (unknown keys, an http URL used as https). */
   readonly warnings: readonly string[];
 }
 
