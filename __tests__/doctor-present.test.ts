@@ -60,6 +60,15 @@ describe('doctor on a terminal', () => {
     );
   });
 
+  it('at 60 columns, warnings are spaced evenly: one after another, each wrapped under its text', async () => {
+    const result = await report({ '.spotifyrc': { clientId: 'my-app', scops: 'x', tokn_file: 'y' } }, { width: 60 });
+    const section = result.stdout.slice(result.stdout.indexOf('Warnings'), result.stdout.indexOf('\nChecks'));
+    const lines = section.trimEnd().split('\n').slice(1);
+    expect(lines.filter((line) => line.startsWith('  ⚠ '))).toHaveLength(3);
+    // No blank line inside the list, and nothing but a sign or the 4-column indent starts a line.
+    for (const line of lines) expect(line).toMatch(/^ {2}⚠ \S|^ {4}\S/);
+  });
+
   it('without a width (a pipe), every item stays on one line, as before', async () => {
     const result = await report({ '.spotifyrc': { scopes: 'user-read-private' } }, {});
     expect(item(result.stdout, '✖')).toHaveLength(1);
