@@ -76,6 +76,8 @@ export class LoginFlow {
   private attempt?: Attempt;
   private completed = false;
   private tokenSaved = false;
+  /** The token could not be saved where it should go (see start): nothing listens meanwhile. */
+  private blockedBySave = false;
   private savedLines: SavedAuthorizationLine[] = [];
   private redirectUri: string;
   private readonly picksFreePort: boolean;
@@ -149,9 +151,32 @@ export class LoginFlow {
     this.tokenSaved = (await tokenStore.read().catch(() => undefined)) !== undefined;
     this.savedLines = (await tokenStore.describe?.(clock.now()).catch(() => undefined)) ?? [];
     // A token that cannot be saved must be found before the user approves and the code is spent:
-    // no listener, so nothing can start (Enter does nothing); the run ends not authorized (exit 1).
-    const saveProblem = await tokenStore.saveProblem?.().catch(() => undefined);
-    if (saveProblem) return this.emit({ type: 'failed', error: { code: 'TOKEN_STORE_ERROR', message: saveProblem } });
+    // no listener, no browser. Enter asks again (the user may have fixed the folder meanwhile);
+    // a run that ends here is not authorized (exit 1).
+    if (await this.saveBlocked()) return;
+    await this.listen();
+  }
+
+  private async saveBlocked(): Promise<boolean> {
+    const problem = await this.deps.tokenStore.saveProblem?.().catch(() => undefined);
+    this.blockedBySave = problem !== undefined;
+    if (problem) this.emit({ type: 'failed', error: { code: 'TOKEN_STORE_ERROR', message: problem } });
+    return this.blockedBySave;
+  }
+
+  /** Enter after a folder problem: check again, and once it is fixed, listen and authorize. */
+  private async retryAfterSaveProblem(): Promise<void> {
+    if (await this.saveBlocked()) return;
+    try {
+      await this.listen();
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      return this.emit({ type: 'failed', error: { code: 'LISTEN_FAILED', message } });
+    }
+    this.authorize();
+  }
+
+  private async listen(): Promise<void> {
     const target = parseRedirectUri(this.deps.config.redirectUri);
     try {
       this.server = await this.deps.listen({
@@ -175,6 +200,7 @@ export class LoginFlow {
 
   /** Enter: a fresh attempt with new state (and PKCE verifier), then the browser. */
   authorize(): void {
+    if (this.blockedBySave && canAuthorize(this.current)) return void this.retryAfterSaveProblem();
     if (!this.server || !canAuthorize(this.current)) return;
     const { config, clock, random } = this.deps;
     this.endAttempt();

@@ -11,9 +11,12 @@ import { dirname } from 'node:path';
  */
 export async function tokenDirectoryProblem(tokenFile: string): Promise<string | undefined> {
   const dir = dirname(tokenFile);
-  const stats = await fs.stat(dir).catch((error: NodeJS.ErrnoException) => error);
-  if (stats instanceof Error) {
-    const why = stats.code === 'ENOENT' ? 'does not exist' : `cannot be read (${stats.code ?? 'failed'})`;
+  let stats;
+  try {
+    stats = await fs.stat(dir);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'does not exist' : `cannot be read (${code ?? 'failed'})`;
     return `The token file's folder ${dir} ${why}: create it, or choose another place with --token-file.`;
   }
   if (!stats.isDirectory()) {
