@@ -4,6 +4,7 @@ import { chmod, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { FakeSpotify } from '../src/demo/fake-spotify.js';
+import { sessionsKilledAfterEach, TmuxSession } from './helpers/tmux.js';
 import { CLI, CLIENT_ID, FAKE_BROWSER, ROOT, runPlain, startSpotify, tempDir, writeConfig } from './helpers/e2e.js';
 
 // A reader of the book that this tool replaces: musicterminal/ holding pytify/config.yaml in the
@@ -44,7 +45,21 @@ async function musicterminal(config = bookConfig()): Promise<string> {
   return dir;
 }
 
+const sessions = sessionsKilledAfterEach();
+
 describe("the book's musicterminal/", () => {
+  it('in a terminal: pytify-auth + Enter, then the Python player refreshes the .pytify', async () => {
+    const dir = await musicterminal();
+    const session = new TmuxSession(dir, ['node', CLI], { env: { BROWSER: FAKE_BROWSER, HOME: dir } });
+    sessions.push(session);
+    expect(await session.waitForText('Press Enter to authorize')).toContain('Flow          client secret');
+    session.sendKeys('Enter');
+    expect(await session.waitForText('Authorized as Test Listener')).toContain(join(dir, '.pytify'));
+    expect(await session.exitCode()).toBe(0);
+    const player = await run('/usr/bin/python3', [PLAYER], { cwd: dir, env: { PATH: '/usr/bin:/bin' } });
+    expect(JSON.parse(player.stdout)).toMatchObject({ id: 'test-listener' });
+  });
+
   it('pytify-auth with no flag finds pytify/config.yaml, and the Python player refreshes the .pytify it wrote', async () => {
     const dir = await musicterminal();
     // musicterminal/ outside the home directory: only the current directory is searched.
