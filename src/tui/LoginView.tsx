@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import type { LoginInfo, LoginState } from '../login/state.js';
 import { Details } from './Details.js';
 import { QuitStatus } from './EndStatus.js';
+import { Warnings } from './Warnings.js';
 import { LoginStatus } from './LoginStatus.js';
 import type { PasteState } from './PasteInput.js';
 
@@ -27,6 +28,9 @@ export interface LoginViewProps {
   /** Ctrl-P printed the URL above: a short frame keeps it in view until the next key. */
   readonly urlPrinted?: boolean;
 }
+
+const PLACEHOLDER_WARNING =
+  "The client id looks like an example one (0123456789abcdef…), not your app's: Spotify will refuse it. Run pytify-auth init to set your own.";
 
 /** Below this many rows the whole waiting screen with its details and wrapped URL would not fit. */
 export const SHORT_ROWS = 28;
@@ -56,12 +60,7 @@ export function LoginView({
         pytify-auth - Spotify authorization
         {info.demo && <Text color="magenta"> (demo: a local stand-in for Spotify, no real account)</Text>}
       </Text>
-      {info.placeholderClientId && (
-        <Text color="yellow">
-          ⚠ The client id looks like an example one (0123456789abcdef…), not your app&apos;s: Spotify will refuse it.
-          Run pytify-auth init to set your own.
-        </Text>
-      )}
+      {info.placeholderClientId && <Warnings warnings={[PLACEHOLDER_WARNING]} />}
       {details && (
         <Box marginTop={1}>
           <Details info={info} columns={columns} />

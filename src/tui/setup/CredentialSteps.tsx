@@ -2,7 +2,11 @@ import { Box, Text } from 'ink';
 import { checkClientId, checkClientSecret } from '../../setup/credentials.js';
 import { looksLikePlaceholderId } from '../../login/state.js';
 import { KeyLine } from '../KeyLine.js';
+import { Warnings } from '../Warnings.js';
 import { LABEL_WIDTH, CheckLine, TextField } from './TextField.js';
+
+const PLACEHOLDER_WARNING =
+  "This looks like an example id, not your app's: Spotify will refuse it. Copy the Client ID from your app's page in the dashboard.";
 
 /** Enter was pressed on a value with a problem: say that it was refused and why, not nothing. */
 function Refused({ what, other }: { readonly what: string; readonly other: string }) {
@@ -35,12 +39,7 @@ export function ClientIdStep({ value, rejected, hint = true, compact = false }: 
           <CheckLine check={check} rejected={rejected} valid="32 hexadecimal characters" />
         )}
       </TextField>
-      {check.ok && looksLikePlaceholderId(value) && (
-        <Text color="yellow">
-          ⚠ This looks like an example id, not your app&apos;s: Spotify will refuse it. Copy the Client ID from your
-          app&apos;s page in the dashboard.
-        </Text>
-      )}
+      {check.ok && looksLikePlaceholderId(value) && <Warnings warnings={[PLACEHOLDER_WARNING]} />}
       <Box marginTop={compact ? 0 : 1}>
         {value === '' ? (
           <KeyLine press="Enter" then="to open the dashboard in your browser" other="Esc to quit" />
