@@ -65,4 +65,19 @@ describe('pytify-auth doctor on a terminal', () => {
       await closeServer(server);
     }
   });
+
+  it("init's plain guide (no terminal on stdin) fits a 60-column terminal on stderr", async () => {
+    const dir = await tempDir();
+    const session = new TmuxSession(dir, ['sh', '-c', `node ${JSON.stringify(CLI)} init </dev/null >/dev/null`], {
+      width: 60,
+      height: 60,
+      env: { HOME: dir },
+    });
+    sessions.push(session);
+    expect(await session.exitCode()).toBe(1);
+    // capture-pane -J: a line the terminal had to wrap itself would come back longer than 60.
+    const lines = session.screen().split('\n');
+    expect(lines.some((line) => line.startsWith('  1. Open the Spotify'))).toBe(true);
+    for (const line of lines) expect([...line].length).toBeLessThanOrEqual(60);
+  });
 });

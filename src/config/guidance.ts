@@ -122,10 +122,10 @@ function wrap(first: string, text: string, indent: string, width = 80): string[]
   return [...lines, line];
 }
 
-/** The numbered steps as plain lines; a URL to copy sits alone on its own line. */
-export function plainSteps(steps: readonly GuideStep[]): string[] {
+/** The numbered steps as plain lines; a URL to copy sits alone on its own line. `width`: the terminal's. */
+export function plainSteps(steps: readonly GuideStep[], width = 80): string[] {
   return steps.flatMap((step, index) => [
-    ...wrap(`  ${index + 1}. `, step.text, '     '),
+    ...wrap(`  ${index + 1}. `, step.text, '     ', width),
     ...(step.copy ? [`       ${step.copy}`] : []),
   ]);
 }

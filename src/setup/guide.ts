@@ -6,6 +6,7 @@ import {
   registerUriFor,
   type GuideStep,
 } from '../config/guidance.js';
+import { hang } from '../core/wrap.js';
 import { CREDENTIAL_LENGTH } from './credentials.js';
 
 // SetupApp opens the dashboard; it takes the address from the setup, as the steps do.
@@ -38,17 +39,24 @@ export const SECRET_PLACEHOLDER = '<your client secret, or remove this line to u
 export function plainGuide(
   facts: GuideFacts,
   headline = 'pytify-auth: no Spotify client id is configured, and there is no terminal to ask.',
+  width?: number,
 ): { stderr: string; stdout: string } {
-  const lines = [
-    headline,
-    '',
-    'Set up your Spotify app:',
-    ...plainSteps(guideSteps(facts.redirectUri)),
-    '',
+  const save = [
     `Then save the text below as ${facts.fileLabel}, with your Client ID (${CREDENTIAL_LENGTH} characters,`,
     '0-9 and a-f) in place of the placeholder, readable by you only (chmod 600).',
-    PKCE_NOTE,
-    SETUP_LINE,
+  ];
+  // Written for 80 columns; a narrower terminal (stderr's width) gets each paragraph wrapped to it.
+  const narrow = width !== undefined && width < 80;
+  const fit = (text: string): string => (narrow ? hang('', text, width) : text);
+  const lines = [
+    fit(headline),
+    '',
+    'Set up your Spotify app:',
+    ...plainSteps(guideSteps(facts.redirectUri), narrow ? width : undefined),
+    '',
+    ...(narrow ? [fit(save.join(' '))] : save),
+    fit(PKCE_NOTE),
+    fit(SETUP_LINE),
     '',
   ];
   return { stderr: lines.join('\n'), stdout: facts.configText };

@@ -7,7 +7,7 @@ import { prepareSetup } from './prepare.js';
 
 export interface PlainOutput {
   stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
+  stderr: { write(text: string): unknown; isTTY?: boolean; columns?: number };
 }
 
 /**
@@ -27,7 +27,12 @@ export async function printSetupGuide(
     out.stderr.write(describeConfigError(error));
     return EXIT.USAGE;
   }
-  const { stderr, stdout } = plainGuide(plan, plan.current.clientId && headline ? headline(plan.fileLabel) : undefined);
+  const width = out.stderr.isTTY ? out.stderr.columns : undefined;
+  const { stderr, stdout } = plainGuide(
+    plan,
+    plan.current.clientId && headline ? headline(plan.fileLabel) : undefined,
+    width,
+  );
   out.stderr.write(stderr);
   out.stdout.write(stdout);
   return EXIT.NOT_AUTHORIZED;
