@@ -28,6 +28,12 @@ describe('mistyped words get the nearest one', () => {
     );
   });
 
+  test("a mistyped command is named before the flags it would take (status's --json)", () => {
+    expect(refusal(() => parseCliArgs(['stauts', '--json'], COMMANDS))).toBe(
+      "unknown command 'stauts'. Did you mean 'status'?",
+    );
+  });
+
   test('a command nothing like any is refused without a guess', () => {
     expect(refusal(() => parseCliArgs(['frobnicate'], COMMANDS))).toBe("unknown command 'frobnicate'");
   });

@@ -70,6 +70,11 @@ export function parseFlags(
   positional = 'unexpected argument',
   commands: readonly string[] = [],
 ): Values {
+  // `stauts --json`: the mistyped command is the mistake to name, not the flag it does not take.
+  const [word] = argv;
+  if (word !== undefined && !word.startsWith('-') && closest(word, commands) !== undefined) {
+    throw new UsageError(`${positional} '${word}'${didYouMean(word, commands)}`);
+  }
   let parsed;
   try {
     parsed = parseArgs({ args: argv, strict: true, allowPositionals: true, options });
