@@ -96,6 +96,23 @@ describe('text from a server in a real terminal', () => {
     expect(JSON.parse(result.stdout).account).toEqual({ display_name: NAME, id: ID });
   });
 
+  it("a config file's token file path: the TUI, the plain output and status", async () => {
+    // No slash: the path must name a file in the test's directory.
+    const path = `./tokpath${ESC}]0;pwned-title${BEL}${ESC}]52;c;${b64('pwned-path')}${BEL}${ESC}[2J\u009b2J\u202eevil`;
+    const dir = await configuredFor(spotify, { tokenFile: path });
+    spotify.options = { profile: { display_name: 'Ada', id: 'ada' } };
+    const session = terminal(dir, ['node', BIN]);
+    await session.waitForText('Press Enter to authorize');
+    session.sendKeys('Enter');
+    const screen = flat(await session.waitForText('Refresh token saved'));
+    expect(screen).toContain('tokpath\\x1b]0;pwned-title\\x07');
+    expectNothingObeyed(session, screen, 'pytify-auth');
+    const plain = terminal(dir, ['node', BIN], '/dev/null');
+    expectNothingObeyed(plain, flat(await plain.waitForText('Refresh token saved')), 'Listening for the callback');
+    const status = terminal(dir, ['node', BIN, 'status']);
+    expectNothingObeyed(status, flat(await status.waitForText('Works now')), 'Account');
+  });
+
   it("the token endpoint's error and error_description", async () => {
     spotify.options = {
       token: () => ({ status: 400, body: JSON.stringify({ error: attack('err'), error_description: NAME }) }),

@@ -8,7 +8,7 @@ import { TmuxSession } from './tmux.js';
 export const BIN = process.env.HOSTILE_CLI ?? CLI;
 
 /** A PKCE app's config in a fresh directory, pointing at the hostile Spotify. */
-export async function configuredFor(spotify: HostileSpotify): Promise<string> {
+export async function configuredFor(spotify: HostileSpotify, extra: Record<string, unknown> = {}): Promise<string> {
   const dir = await tempDir('pytify-hostile-');
   const config = {
     clientId: '0f9e8d7c6b5a49382716f5e4d3c2b1a0',
@@ -16,6 +16,7 @@ export async function configuredFor(spotify: HostileSpotify): Promise<string> {
     authUrl: spotify.authUrl,
     tokenUrl: spotify.tokenUrl,
     apiUrl: spotify.apiUrl,
+    ...extra,
   };
   await writeFile(join(dir, '.spotifyrc'), JSON.stringify(config));
   return dir;

@@ -67,8 +67,18 @@ function worksText(report: StatusReport): string {
   return `${verdict} · ${sanitize(report.error?.message ?? '', 1000)}`;
 }
 
-/** Plain text for a terminal or a log: one fact a line, then what to do. */
+/**
+ * Plain text for a terminal or a log: one fact a line, then what to do. Each line passes the one
+ * sanitiser as well: paths and the login command come from config files and flags.
+ */
 export function formatStatusText(report: StatusReport): string {
+  return statusText(report)
+    .split('\n')
+    .map((line) => sanitize(line, 2000))
+    .join('\n');
+}
+
+function statusText(report: StatusReport): string {
   const { saved } = report;
   if (saved.tokenProblem) return [`The token file cannot be used: ${saved.tokenProblem}.`, ''].join('\n');
   if (report.state === 'not_authorized' || !saved.tokenSaved) {

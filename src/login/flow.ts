@@ -14,6 +14,7 @@ import { parseCallback } from '../oauth/callback.js';
 import { PortInUseError, PytifyError, TokenError } from '../core/errors.js';
 import { codeChallengeS256, createCodeVerifier, createState, type RandomBytes } from '../oauth/pkce.js';
 import { maskClientId } from '../core/mask.js';
+import { sanitize } from '../core/sanitize.js';
 import {
   reduce,
   canAuthorize,
@@ -99,7 +100,8 @@ export class LoginFlow {
       registerUri: registerUriFor(config.redirectUri),
       scopes: config.scopes,
       flow: config.clientSecret ? 'secret' : 'pkce',
-      tokenFile: config.tokenFile,
+      // For the screens only: a path from a config file or a flag may hold any character.
+      tokenFile: sanitize(config.tokenFile, 500),
       tokenSaved: this.tokenSaved,
       savedLines: this.savedLines,
       environment: this.environment.kind,
@@ -319,7 +321,7 @@ export class LoginFlow {
       this.completed = true;
       this.tokenSaved = true;
       this.attempt = undefined;
-      this.emit({ type: 'authorized', account, tokenFile: tokenStore.path });
+      this.emit({ type: 'authorized', account, tokenFile: sanitize(tokenStore.path, 500) });
       return { kind: 'success', account };
     } catch (error) {
       if (this.attempt === attempt) this.attempt = undefined;

@@ -101,7 +101,8 @@ export function runPlain(flow: LoginFlow, warnings: readonly ConfigWarning[], st
   return new Promise<LoginState>((resolve, reject) => {
     const show = (state: LoginState) => {
       const { out = [], err = [] } = linesFor(state, flow);
-      for (const line of err) process.stderr.write(`${line}\n`);
+      // Paths and the redirect URI come from config files and flags: each line is sanitised too.
+      for (const line of err) process.stderr.write(`${sanitize(line, 2000)}\n`);
       for (const line of out) process.stdout.write(`${line}\n`);
     };
     flow.subscribe((state) => {
