@@ -58,7 +58,7 @@ describe('small terminals (60x20)', () => {
     const session = launch(dir, ['--demo', '--no-browser']);
     await session.waitForText('Press Enter to authorize');
     session.sendKeys('Enter');
-    const waiting = await session.waitForText('Esc to quit');
+    const waiting = await session.waitForText('Esc: quit');
     expect(waiting.split('\n')[0]).toMatch(/^pytify-auth - Spotify authorization/);
     expect(waiting).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/\S*…\S*$/m);
     expect(waiting).not.toContain('if your browser did not open');
@@ -86,10 +86,10 @@ describe('small terminals (60x20)', () => {
     session.tmux('delete-buffer');
 
     session.sendKeys('Enter');
-    await session.waitForText('Esc to quit');
+    await session.waitForText('Esc: quit');
     session.sendKeys('C-y');
     const screen = await session.waitForText('OSC 52');
-    expect(screen).toContain('Your terminal may not allow it');
+    expect(screen.replace(/\s*\n/g, ' ')).toContain('Your terminal may not allow it');
     const copied = await waitForBuffer(session, (text) => text.startsWith('http://127.0.0.1:'));
     expect(copied).toMatch(/\/authorize\?\S*code_challenge=[\w-]{43}/);
     session.sendKeys('C-p');
@@ -168,6 +168,21 @@ describe('the last frame', () => {
 });
 
 describe('the demo over SSH', () => {
+  it('at 60x20 the whole waiting screen fits, title first, even with the ssh -L hint and a Ctrl-Y notice', async () => {
+    const dir = await tempDir();
+    const env = { SSH_CONNECTION: '192.0.2.1 50000 192.0.2.7 22', USER: 'ada', BROWSER: '' };
+    const session = launch(dir, ['--demo'], { env });
+    await session.waitForText('Press Enter to authorize');
+    session.sendKeys('Enter');
+    await session.waitForText('ssh -L');
+    session.sendKeys('C-y');
+    const screen = await session.waitForText('OSC 52');
+    const lines = screen.split('\n');
+    expect(lines[0]).toBe('pytify-auth - Spotify authorization (demo)');
+    expect(screen).toContain("It forwards the demo's own Spotify");
+    expect(screen).toContain('Esc: quit');
+  });
+
   it('prints one ssh -L that forwards every port the browser visits: the callback and the demo Spotify', async () => {
     const dir = await tempDir();
     const env = { SSH_CONNECTION: '192.0.2.1 50000 192.0.2.7 22', USER: 'ada' };

@@ -156,7 +156,7 @@ describe('LoginView: the authorization URL', () => {
     unmount();
     expect(frame).not.toContain('Token file');
     expect(frame).toMatch(/^https:\/\/accounts\.spotify\.com\S*…\S*x=end$/m);
-    expect(frame).toContain('Ctrl-Y to copy the URL, Ctrl-P to print it');
+    expect(frame).toContain('Enter: submit, Ctrl-Y: copy URL, Ctrl-P: print it, Esc: quit');
     expect(frame.split('\n').length).toBeLessThan(20);
   });
   it('with --no-browser, the header does not say "if your browser did not open it"', () => {

@@ -8,6 +8,18 @@ export interface AuthorizeUrlProps {
   readonly compact: boolean;
 }
 
+/** What to do with the URL; on a short screen in words that fit 60 columns. */
+const HEADER = {
+  open: {
+    long: 'Authorization URL: open it in a browser (Ctrl-Y copies it, Ctrl-P prints it whole):',
+    short: 'Open this URL in a browser (Ctrl-Y copies, Ctrl-P prints):',
+  },
+  ifNot: {
+    long: 'Authorization URL, if your browser did not open it (Ctrl-Y copies it, Ctrl-P prints it whole):',
+    short: 'Authorization URL (Ctrl-Y copies it, Ctrl-P prints it):',
+  },
+} as const;
+
 /**
  * The current attempt's URL, in the live frame: a new attempt replaces it, so an expired URL is
  * never left above the new one (as it was when this was written once with <Static>).
@@ -19,11 +31,7 @@ export interface AuthorizeUrlProps {
 export function AuthorizeUrl({ url, noBrowser, compact }: AuthorizeUrlProps) {
   return (
     <Box flexDirection="column" marginBottom={1}>
-      <Text dimColor>
-        {noBrowser
-          ? 'Authorization URL: open it in a browser (Ctrl-Y copies it, Ctrl-P prints it whole):'
-          : 'Authorization URL, if your browser did not open it (Ctrl-Y copies it, Ctrl-P prints it whole):'}
-      </Text>
+      <Text dimColor>{HEADER[noBrowser ? 'open' : 'ifNot'][compact ? 'short' : 'long']}</Text>
       <Text color="cyan" wrap={compact ? 'truncate-middle' : 'wrap'}>
         {url}
       </Text>

@@ -58,7 +58,9 @@ export function LoginView({
     <Box flexDirection="column">
       <Text bold>
         pytify-auth - Spotify authorization
-        {info.demo && <Text color="magenta"> (demo: a local stand-in for Spotify, no real account)</Text>}
+        {info.demo && (
+          <Text color="magenta">{compact ? ' (demo)' : ' (demo: a local stand-in for Spotify, no real account)'}</Text>
+        )}
       </Text>
       {info.placeholderClientId && <Warnings warnings={[PLACEHOLDER_WARNING]} />}
       {details && (

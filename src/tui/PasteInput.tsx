@@ -10,12 +10,16 @@ export interface PasteState {
 const SHOWN = 60;
 
 /** The paste-back line: for a browser on another machine, or a callback page that did not load. */
-export function PasteInput({ paste }: { readonly paste: PasteState }) {
-  const shown = paste.text.length > SHOWN ? `…${paste.text.slice(-(SHOWN - 1))}` : paste.text;
+export function PasteInput({ paste, compact = false }: { readonly paste: PasteState; readonly compact?: boolean }) {
+  // A short screen: shorter words and no blank line, so the lines above keep their place.
+  const room = compact ? SHOWN - 10 : SHOWN;
+  const shown = paste.text.length > room ? `…${paste.text.slice(-(room - 1))}` : paste.text;
   return (
-    <Box flexDirection="column" marginTop={1}>
+    <Box flexDirection="column" marginTop={compact ? 0 : 1}>
       <Text dimColor>
-        Browser on another machine, or its page did not load? Paste the URL it ended on (or the code):
+        {compact
+          ? 'Browser elsewhere? Paste the URL it ended on (or the code):'
+          : 'Browser on another machine, or its page did not load? Paste the URL it ended on (or the code):'}
       </Text>
       <Text>
         <Text color="cyan">› </Text>

@@ -39,6 +39,8 @@ export interface WaitingStatusProps {
 }
 
 const KEYS = 'Enter to submit what you pasted, Ctrl-Y to copy the URL, Ctrl-P to print it, Esc to quit';
+/** The same keys on one line of a 60-column screen. */
+const SHORT_KEYS = 'Enter: submit, Ctrl-Y: copy URL, Ctrl-P: print it, Esc: quit';
 
 /** The user is in the browser; show where to go and how long the listener still waits. */
 export function WaitingStatus({
@@ -63,7 +65,7 @@ export function WaitingStatus({
       <Box flexDirection="column">
         {countdown}
         {notice && <Text color="yellow">{notice}</Text>}
-        <Text dimColor>{KEYS}</Text>
+        <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
       </Box>
     );
   }
@@ -81,10 +83,10 @@ export function WaitingStatus({
       </Box>
       {/* The demo's app has nothing to register and no real client id to check. */}
       {!info.demo && <Text dimColor>{waitingHint(info)}</Text>}
-      <PasteInput paste={paste} />
+      <PasteInput paste={paste} compact={compact} />
       {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
       {notice && <Text color="yellow">{notice}</Text>}
-      <Text dimColor>{KEYS}</Text>
+      <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
     </Box>
   );
 }

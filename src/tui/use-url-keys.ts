@@ -10,8 +10,7 @@ export interface UrlNotice {
   printed: boolean;
 }
 
-const COPIED =
-  'Sent the URL to the clipboard through the terminal (OSC 52). Not there? Your terminal may not allow it: Ctrl-P prints it.';
+const COPIED = 'Sent the URL to your clipboard by OSC 52. Not there? Your terminal may not allow it: use Ctrl-P.';
 const PRINTED = 'Printed the URL above, alone on one line, for copying. Any other key brings the screen back.';
 
 /** Ctrl-Y and Ctrl-P on the waiting screen: the URL whole, whatever the terminal's size. */
