@@ -96,7 +96,7 @@ describe('text from a server in a real terminal', () => {
     expect(JSON.parse(result.stdout).account).toEqual({ display_name: NAME, id: ID });
   });
 
-  it("a config file's token file path: the TUI, the plain output and status", async () => {
+  it("a config file's token file path: the TUI, the plain output, status and logout", async () => {
     // No slash: the path must name a file in the test's directory.
     const path = `./tokpath${ESC}]0;pwned-title${BEL}${ESC}]52;c;${b64('pwned-path')}${BEL}${ESC}[2J\u009b2J\u202eevil`;
     const dir = await configuredFor(spotify, { tokenFile: path });
@@ -111,6 +111,8 @@ describe('text from a server in a real terminal', () => {
     expectNothingObeyed(plain, flat(await plain.waitForText('Refresh token saved')), 'Listening for the callback');
     const status = terminal(dir, ['node', BIN, 'status']);
     expectNothingObeyed(status, flat(await status.waitForText('Works now')), 'Account');
+    const logout = terminal(dir, ['node', BIN, 'logout', '--yes']);
+    expectNothingObeyed(logout, flat(await logout.waitForText('Logged out')), 'Logged out');
   });
 
   it("the token endpoint's error and error_description", async () => {

@@ -8,6 +8,7 @@ import { toAccessTokenError } from '../token/errors.js';
 import { acquireLock, lockPathFor } from '../token/lock.js';
 import { recordPathFor } from '../token/record.js';
 import { accountLabel } from '../token/account.js';
+import { sanitize } from '../core/sanitize.js';
 
 export const APPS_URL = 'https://www.spotify.com/account/apps/';
 
@@ -87,16 +88,18 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.USAGE;
   }
   const recordFile = recordPathFor(tokenFile);
+  // For messages: a path from a config file or a flag may hold any character.
+  const [shownToken, shownRecord] = [sanitize(tokenFile, 500), sanitize(recordFile, 500)];
   const log = commandLog(args.debug);
   log?.('logout', { file: tokenFile });
   if (!(await exists(tokenFile)) && !(await exists(recordFile))) {
-    process.stdout.write(`Not logged in: there is no ${tokenFile}. Nothing to delete.\n`);
+    process.stdout.write(`Not logged in: there is no ${shownToken}. Nothing to delete.\n`);
     return EXIT.OK;
   }
   if (!args.yes) {
     if (!process.stdin.isTTY) {
       process.stderr.write(
-        `pytify-auth: logout deletes ${tokenFile}; without a terminal to ask in, confirm with --yes\n`,
+        `pytify-auth: logout deletes ${shownToken}; without a terminal to ask in, confirm with --yes\n`,
       );
       return EXIT.USAGE;
     }
@@ -104,7 +107,7 @@ export async function run(argv: string[]): Promise<number> {
     const who = saved.account ? accountLabel(saved.account) : 'the saved account';
     if (
       !(await confirm(
-        `Log out ${who} and delete ${tokenFile} and ${recordFile}?\nPress y to log out, n or Esc to keep them: `,
+        `Log out ${who} and delete ${shownToken} and ${shownRecord}?\nPress y to log out, n or Esc to keep them: `,
       ))
     ) {
       process.stderr.write('Nothing was deleted.\n');
@@ -121,14 +124,14 @@ export async function run(argv: string[]): Promise<number> {
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     process.stderr.write(
-      `pytify-auth: could not delete the saved authorization (${reason}); check the permissions of ${tokenFile}\n`,
+      `pytify-auth: could not delete the saved authorization (${sanitize(reason, 300)}); check the permissions of ${shownToken}\n`,
     );
     return EXIT.USAGE;
   } finally {
     await lock?.release();
   }
   process.stdout.write(
-    `Logged out: deleted ${tokenFile} and ${recordFile}.\n` +
+    `Logged out: deleted ${shownToken} and ${shownRecord}.\n` +
       `Spotify still lists the app as allowed; to remove its access to your account, visit ${APPS_URL}\n`,
   );
   return EXIT.OK;
