@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { access, writeFile } from 'node:fs/promises';
+import { access, rename, writeFile } from 'node:fs/promises';
 import { PytifyError } from '../src/core/errors.js';
 import { startFakeSpotify, type FakeSpotify } from '../src/demo/fake-spotify.js';
 import { LOGIN_LOCK_WAIT_MS, saveAuthorization, type NewAuthorization } from '../src/token/authorization.js';
@@ -89,9 +89,14 @@ describe('a login and a slow refresh', () => {
     spotify.failNextTokenRequests({ kind: 'delay', ms: 1_500 });
     const refreshing = obtainAccessToken(slowDeps(tokenFile));
     await untilExists(lockPathFor(tokenFile));
+    // The refresh reads the file again right after taking the lock, then waits 1.5 s for Spotify:
+    // the other writer comes in that wait (and renames its file into place, so the refresh's
+    // reread never meets a half-written one).
+    await new Promise((resolve) => setTimeout(resolve, 300));
     // A writer that ignores the lock: an older version of this tool, another tool, a hand edit.
     const newer = spotify.issueRefreshToken(PKCE_APP.clientId, SCOPES);
-    await writeFile(tokenFile, newer, { mode: 0o600 });
+    await writeFile(`${tokenFile}.other`, newer, { mode: 0o600 });
+    await rename(`${tokenFile}.other`, tokenFile);
     const refreshed = await refreshing;
 
     expect(refreshed.rotated).toBe(true);
