@@ -158,7 +158,7 @@ describe('as an unprivileged user (setpriv 65534)', () => {
     await chown(open, NOBODY, NOBODY);
     await chmod(open, 0o777);
     const warning = `The token file's directory ${open} can be written by everyone`;
-    for (const command of [['status'], ['doctor'], ['--no-browser', '--timeout', '1']]) {
+    for (const command of [['status'], ['token'], ['doctor'], ['--no-browser', '--timeout', '1']]) {
       const result = await asNobody([...command, '--token-file', join(open, '.pytify')], work);
       expect(`${result.stdout}${result.stderr}`).toContain(warning);
     }

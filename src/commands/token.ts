@@ -1,12 +1,13 @@
 // Kept light on purpose: a player may run this before every request, so no UI, no Ink, no React.
 // While the cached access token is good, token-cached.ts answers before this module even loads.
 import { EXIT } from '../core/exit-codes.js';
-import { getAccessTokenWith } from '../token/access-token.js';
+import { loadTokenConfig, obtainFor } from '../token/access-token.js';
+import { toAccessToken } from '../token/cached-access-token.js';
 import { commandLog, exitCodeFor, loginCommand, parseCommandArgs, reportFailure, warn } from './command-kit.js';
 import { createTokenClient } from '../token/token-client.js';
 import type { DebugLog } from '../core/debug-log.js';
 import type { Config } from '../config/types.js';
-import { isAccessTokenError } from '../token/errors.js';
+import { isAccessTokenError, toAccessTokenError } from '../token/errors.js';
 import { noClientIdMessage } from './no-client-id.js';
 import { formatToken } from './token-output.js';
 
@@ -28,6 +29,10 @@ Exit codes
   2 temporary failure (network, 429, 5xx), or a usage or configuration error
 `;
 
+const rethrow = (error: unknown): never => {
+  throw toAccessTokenError(error);
+};
+
 export async function run(argv: string[]): Promise<number> {
   const args = parseCommandArgs(argv, { json: true });
   if (args.help) {
@@ -39,7 +44,12 @@ export async function run(argv: string[]): Promise<number> {
     // The log knows the client secret only once the config is loaded: made with the client.
     const createClient = (config: Config) =>
       createTokenClient({ ...config, log: (log = commandLog(args.debug, [config.clientSecret])) });
-    const token = await getAccessTokenWith({ configFile: args.config, tokenFile: args.tokenFile }, { createClient });
+    // getAccessToken's two steps, so that the configuration's warnings (a token folder others can
+    // write, say) are shown whether or not a token can then be printed.
+    const loaded = await loadTokenConfig({ configFile: args.config, tokenFile: args.tokenFile }).catch(rethrow);
+    for (const warning of loaded.warnings) warn(warning.message);
+    const obtained = await obtainFor(loaded.config, { createClient }, false).catch(rethrow);
+    const token = toAccessToken({ ...loaded, warnings: [] }, obtained);
     log?.('token', { expiresAt: new Date(token.expiresAt).toISOString(), warnings: token.warnings.length });
     for (const warning of token.warnings) warn(warning);
     if (token.missingScopes.length > 0) {
