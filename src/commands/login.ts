@@ -69,7 +69,8 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     config,
     listen: startCallbackServer,
     browser: createBrowser(process.env),
-    tokenClient: createTokenClient({ ...config, log }),
+    // The warm-up (connections open while the user is in the browser) is on in this command only.
+    tokenClient: createTokenClient({ ...config, log, warmUp: process.env.PYTIFY_NO_WARM_UP !== '1' }),
     tokenStore: createAuthorizationStore(config.tokenFile, { clientId: config.clientId, scopes: config.scopes }),
     clock: systemClock,
     random: cryptoRandom,

@@ -64,6 +64,8 @@ interface Attempt {
   verifier?: string;
   timer: unknown;
   consumed: boolean;
+  /** Ends the token client's warm-up (connections kept open while the user is in the browser). */
+  stopWarmUp?: () => void;
 }
 
 /**
@@ -220,6 +222,7 @@ export class LoginFlow {
     const timeoutMs = config.timeoutSeconds * 1000;
     attempt.timer = clock.setTimeout(() => this.timeOut(attempt), timeoutMs);
     this.attempt = attempt;
+    attempt.stopWarmUp = this.deps.tokenClient.prepare?.();
     this.emit({ type: 'authorize-started', url, deadline: clock.now() + timeoutMs });
     if (this.browserSkipReason()) return this.emit({ type: 'browser', status: 'skipped' });
     this.deps.browser.open(url).then(
@@ -230,12 +233,14 @@ export class LoginFlow {
 
   private timeOut(attempt: Attempt): void {
     if (this.attempt !== attempt || attempt.consumed) return;
+    attempt.stopWarmUp?.();
     this.attempt = undefined;
     this.emit({ type: 'timed-out' });
   }
 
   private endAttempt(): void {
     if (this.attempt) this.deps.clock.clearTimeout(this.attempt.timer);
+    this.attempt?.stopWarmUp?.();
     this.attempt = undefined;
   }
 
@@ -332,6 +337,9 @@ export class LoginFlow {
       const status = failure instanceof TokenError ? failure.status : undefined;
       this.emit({ type: 'failed', error: { code: failure.code, message: failure.message, status } });
       return { kind: 'error', message: failure.message };
+    } finally {
+      // Both requests are done (or failed): the warm connections have served their purpose.
+      attempt.stopWarmUp?.();
     }
   }
 

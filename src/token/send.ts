@@ -1,4 +1,4 @@
-import type { AfterResponseHook } from 'got';
+import type { AfterResponseHook, Agents } from 'got';
 import { PytifyError, TokenError } from '../core/errors.js';
 import type { DebugLog } from '../core/debug-log.js';
 import { debugHooks } from './debug-hooks.js';
@@ -45,6 +45,8 @@ export async function send<T>(
     log: DebugLog;
     maxAnswerBytes?: number;
     network?: NetworkOptions;
+    /** Keep-alive agents holding warm connections (warm-up.ts); not used through a proxy. */
+    agents?: Agents;
   },
 ): Promise<T> {
   const { got, RequestError } = await import('got');
@@ -75,6 +77,7 @@ export async function send<T>(
   try {
     const pending = got(url, {
       ...request,
+      ...(settings.agents && !transport.proxy ? { agent: settings.agents } : {}),
       ...transport.options,
       throwHttpErrors: false,
       followRedirect: false,

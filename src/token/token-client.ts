@@ -4,6 +4,7 @@ import { silentLog, type DebugLog } from '../core/debug-log.js';
 import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js';
 import type { NetworkOptions } from './proxy.js';
 import { send } from './send.js';
+import { createConnectionPool } from './warm-up.js';
 
 /** A token answer from the accounts service, in our words. */
 export interface TokenGrant {
@@ -21,6 +22,11 @@ export interface TokenClient {
   refresh(refreshToken: string): Promise<TokenGrant>;
   /** `retry: false` sends one request: for an account that is only nice to know. */
   fetchProfile(accessToken: string, options?: { retry?: boolean }): Promise<Account>;
+  /**
+   * The user is in the browser: load got now rather than when the code arrives, and (if the client
+   * was made with `warmUp`) keep connections to the token and API hosts open. Returns the stop.
+   */
+  prepare?(): () => void;
 }
 
 /** `env` (proxies) and `certificateAuthority` (TLS) say how requests leave; see proxy.ts. */
@@ -34,6 +40,11 @@ export interface TokenClientOptions extends NetworkOptions {
   /** How got retries 429, 5xx and network failures; see retry.ts for the bound it gives. */
   retry?: RetryPolicy;
   log?: DebugLog;
+  /**
+   * Open connections to tokenUrl's and apiUrl's hosts while `prepare` runs (warm-up.ts). Off unless
+   * asked: only the login command asks, so no test with Spotify's own URLs reaches the internet.
+   */
+  warmUp?: boolean | { intervalMs: number };
 }
 
 const YEAR_SECONDS = 365 * 24 * 3600;
@@ -87,7 +98,14 @@ function parseAccount(body: string): Account {
 export function createTokenClient(options: TokenClientOptions): TokenClient {
   const policy = options.retry ?? DEFAULT_RETRY;
   const network = { env: options.env, certificateAuthority: options.certificateAuthority };
-  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log: options.log ?? silentLog, network };
+  const log = options.log ?? silentLog;
+  const pool = options.warmUp
+    ? createConnectionPool(network, {
+        log,
+        intervalMs: options.warmUp === true ? undefined : options.warmUp.intervalMs,
+      })
+    : undefined;
+  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log, network, agents: pool?.agents };
   const pkce = !options.clientSecret;
 
   /** The retry policy is chosen per request: each call below names the one it sends with. */
@@ -129,6 +147,11 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
         ...settings,
         policy: retry ? policy : NO_RETRY,
       });
+    },
+    prepare() {
+      // Loaded while the user reads the consent page: about 40 ms the callback no longer waits for.
+      void import('got').catch(() => undefined);
+      return pool?.warm([options.tokenUrl, options.apiUrl]) ?? (() => undefined);
     },
   };
 }
