@@ -178,9 +178,15 @@ describe('Retry-After as an HTTP date', () => {
 });
 
 describe('a request never blocks longer than retry.ts says', () => {
-  // attempts × timeout + the backoff waits between them (0.25 + 0.5 + 1 s), here with a 300 ms timeout.
+  // attempts × timeout + the backoff waits between them, here with a 300 ms timeout and the
+  // default policy's backoff scaled down tenfold (25 + 50 + 100 ms), so the test stays short.
   const timeoutMs = 300;
-  const bound = DEFAULT_RETRY.attempts * timeoutMs + 250 + 500 + 1000;
+  const retry = {
+    ...DEFAULT_RETRY,
+    baseDelayMs: DEFAULT_RETRY.baseDelayMs / 10,
+    maxDelayMs: DEFAULT_RETRY.maxDelayMs / 10,
+  };
+  const bound = DEFAULT_RETRY.attempts * timeoutMs + 25 + 50 + 100;
 
   it.each([
     ['a server that never answers', (_: IncomingMessage, res: ServerResponse) => void res.socket?.setTimeout(0)],
@@ -195,7 +201,7 @@ describe('a request never blocks longer than retry.ts says', () => {
     handlers = Array.from({ length: DEFAULT_RETRY.attempts }, () => handler);
     const before = requests;
     const started = performance.now();
-    const error = await rejection(client({ timeoutMs }).refresh('refresh-8'));
+    const error = await rejection(client({ timeoutMs, retry }).refresh('refresh-8'));
     const elapsed = performance.now() - started;
     expect(error.code).toBe('NETWORK_ERROR');
     expect(requests - before).toBe(DEFAULT_RETRY.attempts);
