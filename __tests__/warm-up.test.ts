@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
+import dns from 'node:dns';
 import { request as httpRequest } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -11,6 +12,7 @@ import { LoginFlow, systemClock } from '../src/login/flow.js';
 import { cryptoRandom } from '../src/oauth/pkce.js';
 import { createTokenClient, type TokenClientOptions } from '../src/token/token-client.js';
 import { createFileTokenStore } from '../src/token/token-store.js';
+import { primeRequests } from '../src/token/prime.js';
 import { startCountingFront, type CountingFront } from './helpers/counting-front.js';
 import { makeCertificate, startTlsSpotify, type Certificate } from './helpers/tls.js';
 
@@ -165,6 +167,32 @@ describe('without warmUp (every client but the login command’s)', () => {
       expect(front.connections).toEqual([]);
     } finally {
       await flow.close();
+      await front.close();
+    }
+  });
+});
+
+describe('priming got while waiting', () => {
+  it('sends its two requests to nothing: no DNS lookup, no socket, not through a proxy', async () => {
+    const front = await startCountingFront(new URL(plain.origin));
+    const lookups: string[] = [];
+    const lookup = dns.lookup;
+    (dns as { lookup: unknown }).lookup = (host: string, ...rest: unknown[]) => {
+      lookups.push(host);
+      return (lookup as (...args: unknown[]) => unknown)(host, ...rest);
+    };
+    const proxy = process.env.HTTP_PROXY;
+    process.env.HTTP_PROXY = front.origin('http');
+    try {
+      const started = Date.now();
+      await primeRequests();
+      expect(Date.now() - started).toBeLessThan(1500); // answered, not timed out
+      expect(lookups).toEqual([]);
+      expect(front.connections).toEqual([]);
+    } finally {
+      (dns as { lookup: unknown }).lookup = lookup;
+      if (proxy === undefined) delete process.env.HTTP_PROXY;
+      else process.env.HTTP_PROXY = proxy;
       await front.close();
     }
   });

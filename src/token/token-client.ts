@@ -5,6 +5,7 @@ import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js';
 import type { NetworkOptions } from './proxy.js';
 import { send } from './send.js';
 import { createConnectionPool } from './warm-up.js';
+import { primeRequests } from './prime.js';
 
 /** A token answer from the accounts service, in our words. */
 export interface TokenGrant {
@@ -151,6 +152,7 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     prepare() {
       // Loaded while the user reads the consent page: about 40 ms the callback no longer waits for.
       void import('got').catch(() => undefined);
+      if (pool) void primeRequests();
       return pool?.warm([options.tokenUrl, options.apiUrl]) ?? (() => undefined);
     },
   };
