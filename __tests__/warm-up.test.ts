@@ -131,6 +131,9 @@ describe.each([
       // The exchange and /me went out on the connection opened while waiting: no new one.
       expect(front.connections).toHaveLength(1);
       expect(front.connections[0]!.bytes).toBeGreaterThan(front.connections[0]!.bytesBefore[0]!);
+      // Done with it: the login closes it rather than leave it to the server.
+      await sleep(100);
+      expect(front.connections.map((c) => c.closedBy)).toEqual(['client']);
     } finally {
       await flow.close();
       await front.close();
