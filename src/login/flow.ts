@@ -1,29 +1,20 @@
 import type { CallbackPage } from '../listener/callback-page.js';
 import type { Browser } from './browser.js';
-import { sshForwardCommand, type RunEnvironment } from './environment.js';
+import type { RunEnvironment } from './environment.js';
+import { browserSkipReason, describeLogin, type LoginFacts } from './login-info.js';
 import type { DebugLog } from '../core/debug-log.js';
 import type { SavedAuthorizationLine } from '../token/token-store.js';
 import type { CallbackServer, CallbackServerOptions } from '../listener/callback-server.js';
 import type { TokenStore } from '../token/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
-import { registerUriFor } from '../config/guidance.js';
 import type { Config } from '../config/types.js';
 import type { TokenClient } from '../token/token-client.js';
 import { buildAuthorizeUrl } from '../oauth/authorize-url.js';
 import { parseCallback } from '../oauth/callback.js';
 import { PortInUseError, PytifyError, TokenError } from '../core/errors.js';
 import { codeChallengeS256, createCodeVerifier, createState, type RandomBytes } from '../oauth/pkce.js';
-import { maskClientId } from '../core/mask.js';
 import { sanitize } from '../core/sanitize.js';
-import {
-  reduce,
-  canAuthorize,
-  looksLikePlaceholderId,
-  type DemoInfo,
-  type LoginEvent,
-  type LoginInfo,
-  type LoginState,
-} from './state.js';
+import { reduce, canAuthorize, type DemoInfo, type LoginEvent, type LoginInfo, type LoginState } from './state.js';
 
 export interface Clock {
   now(): number;
@@ -95,47 +86,13 @@ export class LoginFlow {
   }
 
   get info(): LoginInfo {
-    const { config } = this.deps;
-    return {
-      clientIdMasked: maskClientId(config.clientId),
-      redirectUri: this.redirectUri,
-      registerUri: registerUriFor(config.redirectUri),
-      scopes: config.scopes,
-      flow: config.clientSecret ? 'secret' : 'pkce',
-      // For the screens only: a path from a config file or a flag may hold any character.
-      tokenFile: sanitize(config.tokenFile, 500),
-      tokenSaved: this.tokenSaved,
-      savedLines: this.savedLines,
-      environment: this.environment.kind,
-      sshCommand: this.sshCommand(),
-      browserSkipReason: this.browserSkipReason(),
-      demo: this.deps.demo,
-      placeholderClientId: !this.deps.demo && looksLikePlaceholderId(config.clientId),
-    };
+    return describeLogin(this.facts);
   }
 
-  private get environment(): RunEnvironment {
-    return this.deps.environment ?? { kind: 'desktop' };
-  }
-
-  private sshCommand(): string | undefined {
-    const environment = this.environment;
-    if (environment.kind !== 'ssh') return undefined;
-    const target = parseRedirectUri(this.redirectUri);
-    if (target.port === 0) return undefined;
-    const command = sshForwardCommand(environment, target.host, target.port);
-    const demo = this.deps.demo;
-    if (!demo) return command;
-    // The demo's browser visits its own Spotify too: one command forwards both ports.
-    const demoForward = sshForwardCommand(environment, demo.host, demo.port).split(' ').slice(1, 3).join(' ');
-    return command.replace(/^ssh -L \S+/, (first) => `${first} ${demoForward}`);
-  }
-
-  /** No browser when asked not to, or when none can exist here and the user named none. */
-  private browserSkipReason(): 'flag' | 'environment' | undefined {
-    if (!this.deps.config.openBrowser) return 'flag';
-    if (!this.deps.browser.explicit && this.environment.kind !== 'desktop') return 'environment';
-    return undefined;
+  private get facts(): LoginFacts {
+    const { config, environment = { kind: 'desktop' }, browser, demo } = this.deps;
+    const { redirectUri, tokenSaved, savedLines } = this;
+    return { config, redirectUri, tokenSaved, savedLines, environment, browserNamed: Boolean(browser.explicit), demo };
   }
 
   subscribe(subscriber: (state: LoginState) => void): () => void {
@@ -224,7 +181,7 @@ export class LoginFlow {
     this.attempt = attempt;
     attempt.stopWarmUp = this.deps.tokenClient.prepare?.();
     this.emit({ type: 'authorize-started', url, deadline: clock.now() + timeoutMs });
-    if (this.browserSkipReason()) return this.emit({ type: 'browser', status: 'skipped' });
+    if (browserSkipReason(this.facts)) return this.emit({ type: 'browser', status: 'skipped' });
     this.deps.browser.open(url).then(
       () => this.attempt === attempt && this.emit({ type: 'browser', status: 'opened' }),
       () => this.attempt === attempt && this.emit({ type: 'browser', status: 'failed' }),
