@@ -6,6 +6,11 @@ import { BlockList, isIP } from 'node:net';
  * `api.example.com`, never `notexample.com`); an IP address or CIDR range matches IP hosts only
  * (no name is looked up). One addition from Python's requests and Go: `host:port` matches that
  * host on that port only (curl would never match such an entry).
+ *
+ * Not proxy-from-env (2.1.0, axios's): run against this file's test table it agrees on 24 of 35
+ * cases. It matches a plain `example.com` only exactly (curl: subdomains too), stops at the first
+ * blank after a comma, knows no CIDR ranges or IPv6 hosts in brackets, ignores a port on a host
+ * without one in the URL, and reads process.env only (tests pass their own environment).
  */
 export function bypassesProxy(target: URL, noProxy: string): boolean {
   const host = bare(target.hostname).replace(/\.$/, '');
