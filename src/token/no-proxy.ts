@@ -8,9 +8,9 @@ import { BlockList, isIP } from 'node:net';
  * host on that port only (curl would never match such an entry).
  *
  * Not proxy-from-env (2.1.0, axios's): run against this file's test table it agrees on 24 of 35
- * cases. It matches a plain `example.com` only exactly (curl: subdomains too), stops at the first
- * blank after a comma, knows no CIDR ranges or IPv6 hosts in brackets, ignores a port on a host
- * without one in the URL, and reads process.env only (tests pass their own environment).
+ * cases. It matches a plain `example.com` only exactly (curl: every host under it too, 6 cases), a
+ * leading-dot entry never the domain itself, no CIDR range (3 cases) and no bracketed IPv6 host,
+ * and it reads process.env only (the tests pass an environment of their own).
  */
 export function bypassesProxy(target: URL, noProxy: string): boolean {
   const host = bare(target.hostname).replace(/\.$/, '');
