@@ -126,6 +126,26 @@ describe('lock file', () => {
     await takeAtOnce(path); // nothing to wait for
   });
 
+  it('is not flushed to disk (nobody needs it after a power cut), while the token file is', async () => {
+    const path = await lockIn();
+    const flushes: string[] = [];
+    const io = {
+      ...nodeFileIo,
+      writeNew: (file: string, content: string, flush?: boolean) => (
+        flushes.push(`write ${flush ?? true}`),
+        nodeFileIo.writeNew(file, content, flush)
+      ),
+      link: (from: string, to: string, flush?: boolean) => (
+        flushes.push(`link ${flush ?? true}`),
+        nodeFileIo.link(from, to, flush)
+      ),
+    };
+    const lock = await acquireLock(path, { io });
+    expect(flushes).toEqual(['write false', 'link false']);
+    expect(JSON.parse(await readFile(path, 'utf8'))).toMatchObject({ pid: process.pid, host: hostname() });
+    await lock.release();
+  });
+
   it('fails with TOKEN_STORE_ERROR when the folder does not exist', async () => {
     await expect(acquireLock('/nonexistent-dir/.pytify.lock')).rejects.toMatchObject({ code: 'TOKEN_STORE_ERROR' });
   });

@@ -19,14 +19,17 @@ export async function refuseSymlink(path: string): Promise<void> {
   }
 }
 
-/** The file operations that can fail half-way; tests pass failing ones (a full disk, say). */
+/**
+ * The file operations that can fail half-way; tests pass failing ones (a full disk, say). `flush`
+ * false skips the fsyncs, for a file whose loss in a power cut harms nothing (the lock).
+ */
 export interface AtomicWriteIo {
   /** Creates `path` (it must not exist) with mode 0600, writes and flushes it; a failure leaves nothing there. */
-  writeNew(path: string, content: string): Promise<void>;
+  writeNew(path: string, content: string, flush?: boolean): Promise<void>;
   /** Moves `from` over `to`, then flushes the directory entry. */
   rename(from: string, to: string): Promise<void>;
   /** Gives `from` the second name `to`, failing with EEXIST if anything (even a link) is there; flushes the directory. */
-  link(from: string, to: string): Promise<void>;
+  link(from: string, to: string, flush?: boolean): Promise<void>;
 }
 
 /** After a power cut a rename must not be undone, or a rotated-away (revoked) refresh token could come back. */
@@ -37,11 +40,11 @@ async function flushDirectory(path: string): Promise<void> {
 }
 
 export const nodeFileIo: AtomicWriteIo = {
-  async writeNew(path, content) {
+  async writeNew(path, content, flush = true) {
     const handle = await fs.open(path, 'wx', 0o600);
     try {
       await handle.writeFile(content, 'utf8');
-      await handle.sync();
+      if (flush) await handle.sync();
     } catch (error) {
       // Ours since the exclusive open succeeded: an empty or partial file must not stay (an empty
       // lock would hold others off until it is stale).
@@ -55,9 +58,9 @@ export const nodeFileIo: AtomicWriteIo = {
     await fs.rename(from, to);
     await flushDirectory(to);
   },
-  async link(from, to) {
+  async link(from, to, flush = true) {
     await fs.link(from, to);
-    await flushDirectory(to);
+    if (flush) await flushDirectory(to);
   },
 };
 
@@ -65,7 +68,7 @@ export const nodeFileIo: AtomicWriteIo = {
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
 /** Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`. */
-async function removeStaleTemporaries(path: string): Promise<void> {
+export async function removeStaleTemporaries(path: string): Promise<void> {
   const prefix = `.${basename(path)}.`;
   const entries = await fs.readdir(dirname(path)).catch(() => [] as string[]);
   for (const entry of entries) {
@@ -81,7 +84,62 @@ export interface PrivateWriteOptions {
    * leave it untouched. For a file that appeared after the user was asked, and for the lock.
    */
   createOnly?: boolean;
+  /** False: no fsync of the file or its directory, for a file nobody needs after a power cut (the lock). */
+  durable?: boolean;
   io?: AtomicWriteIo;
+}
+
+/** A private file written and flushed under a temporary name; nothing at its path has changed yet. */
+export interface PreparedWrite {
+  /**
+   * Puts it at its path (renamed over it, or with `createOnly` linked to it) and flushes the
+   * directory. Leaves earlier saves' temporary files alone: see removeStaleTemporaries.
+   */
+  commit(): Promise<void>;
+  /** Removes the temporary file; the path keeps what it had. Safe after commit(). */
+  discard(): Promise<void>;
+}
+
+/**
+ * The first half of writeFileAtomic: the slow part (the write and its fsync) without touching
+ * `path`, so that several files can be written at once and then put in place in a chosen order.
+ */
+export async function prepareFileAtomic(
+  path: string,
+  content: string,
+  options: PrivateWriteOptions = {},
+): Promise<PreparedWrite> {
+  const { createOnly = false, durable = true, io = nodeFileIo } = options;
+  // link() refuses a symbolic link itself (EEXIST), which create-only callers must see as "exists".
+  if (!createOnly) await refuseSymlink(path);
+  // Loaded here, not at the top: reading the token (`pytify-auth token`) should not pay for node:crypto.
+  const { randomBytes } = await import('node:crypto');
+  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  let committed = false;
+  const discard = async () => {
+    if (!committed) await fs.unlink(temporary).catch(() => undefined);
+  };
+  try {
+    await io.writeNew(temporary, content, durable);
+  } catch (error) {
+    await discard(); // whatever part of it was written
+    throw error;
+  }
+  return {
+    async commit() {
+      try {
+        if (createOnly) await linkOrCreate(io, temporary, path, content, durable);
+        else {
+          await io.rename(temporary, path);
+          committed = true; // the temporary name is gone with the rename
+        }
+      } finally {
+        // After a link, it is the file's second name.
+        await discard();
+      }
+    },
+    discard,
+  };
 }
 
 /**
@@ -91,28 +149,21 @@ export interface PrivateWriteOptions {
  * is refused, never followed.
  */
 export async function writeFileAtomic(path: string, content: string, options: PrivateWriteOptions = {}): Promise<void> {
-  const { createOnly = false, io = nodeFileIo } = options;
-  // link() refuses a symbolic link itself (EEXIST), which create-only callers must see as "exists".
-  if (!createOnly) await refuseSymlink(path);
-  // Loaded here, not at the top: reading the token (`pytify-auth token`) should not pay for node:crypto.
-  const { randomBytes } = await import('node:crypto');
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-  try {
-    await io.writeNew(temporary, content);
-    if (createOnly) await linkOrCreate(io, temporary, path, content);
-    else await io.rename(temporary, path);
-    await removeStaleTemporaries(path);
-  } finally {
-    // After a rename it is gone already; after a link it is the file's second name.
-    await fs.unlink(temporary).catch(() => undefined);
-  }
+  await (await prepareFileAtomic(path, content, options)).commit();
+  await removeStaleTemporaries(path);
 }
 
-async function linkOrCreate(io: AtomicWriteIo, temporary: string, path: string, content: string): Promise<void> {
+async function linkOrCreate(
+  io: AtomicWriteIo,
+  temporary: string,
+  path: string,
+  content: string,
+  durable: boolean,
+): Promise<void> {
   try {
-    await io.link(temporary, path);
+    await io.link(temporary, path, durable);
   } catch (error) {
     if (!NO_LINKS.has(String((error as NodeJS.ErrnoException).code))) throw error;
-    await io.writeNew(path, content); // still create-only, just not atomic
+    await io.writeNew(path, content, durable); // still create-only, just not atomic
   }
 }
