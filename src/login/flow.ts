@@ -5,7 +5,7 @@ import { browserSkipReason, describeLogin, type LoginFacts } from './login-info.
 import type { DebugLog } from '../core/debug-log.js';
 import type { SavedAuthorizationLine } from '../token/token-store.js';
 import type { CallbackServer, CallbackServerOptions } from '../listener/callback-server.js';
-import type { TokenStore } from '../token/token-store.js';
+import { reserveTokenSave, type TokenStore } from '../token/token-store.js';
 import { parseRedirectUri, withPort } from '../config/load-config.js';
 import type { Config } from '../config/types.js';
 import type { TokenClient } from '../token/token-client.js';
@@ -70,6 +70,8 @@ export class LoginFlow {
   private attempt?: Attempt;
   private completed = false;
   private tokenSaved = false;
+  /** Locks of finished attempts being let go; close() waits for them. */
+  private releasing: Promise<void> = Promise.resolve();
   /** The token could not be saved where it should go (see start): nothing listens meanwhile. */
   private blockedBySave = false;
   private savedLines: SavedAuthorizationLine[] = [];
@@ -268,6 +270,8 @@ export class LoginFlow {
 
   private async complete(code: string, attempt: Attempt): Promise<CallbackPage> {
     const { tokenClient, tokenStore } = this.deps;
+    // The lock is taken while the requests are out; a failure to take it shows at the save.
+    const reserved = reserveTokenSave(tokenStore);
     try {
       this.emit({ type: 'exchanging' });
       // Sent once by the token client (a code is single-use) and never again here: after a failure
@@ -277,9 +281,11 @@ export class LoginFlow {
         redirectUri: this.redirectUri,
         codeVerifier: attempt.verifier,
       });
+      // Written under a temporary name while /me is out; put in place only after /me succeeds.
+      reserved.stage(grant.refreshToken!);
       this.emit({ type: 'verifying' });
       const account = await tokenClient.fetchProfile(grant.accessToken);
-      await tokenStore.save(grant.refreshToken!, { grant, account, now: this.deps.clock.now() });
+      await reserved.save(grant.refreshToken!, { grant, account, now: this.deps.clock.now() });
       this.completed = true;
       this.tokenSaved = true;
       this.attempt = undefined;
@@ -297,6 +303,9 @@ export class LoginFlow {
     } finally {
       // Both requests are done (or failed): the warm connections have served their purpose.
       attempt.stopWarmUp?.();
+      // Let go while the browser gets its page; close() waits for it.
+      const release = reserved.release().catch(() => undefined);
+      this.releasing = Promise.all([this.releasing, release]).then(() => undefined);
     }
   }
 
@@ -306,5 +315,6 @@ export class LoginFlow {
     const server = this.server;
     this.server = undefined;
     await server?.close();
+    await this.releasing;
   }
 }

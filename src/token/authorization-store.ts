@@ -1,5 +1,5 @@
-import { createFileTokenStore, type TokenStore } from './token-store.js';
-import { describeSavedAuthorization, readAuthorization, saveAuthorization } from './authorization.js';
+import { createFileTokenStore, type SaveContext, type TokenStore } from './token-store.js';
+import { describeSavedAuthorization, readAuthorization, reserveSave, saveAuthorization } from './authorization.js';
 import { privateFileWarnings } from './file-mode.js';
 
 /**
@@ -12,19 +12,29 @@ export function createAuthorizationStore(
   expect: { clientId: string; scopes: string[] },
 ): TokenStore {
   const file = createFileTokenStore(tokenFile);
+  const withContext = (refreshToken: string, context: SaveContext) => ({
+    refreshToken,
+    grant: context.grant,
+    account: context.account,
+    clientId: expect.clientId,
+    now: context.now,
+  });
   return {
     path: tokenFile,
     read: () => file.read(),
     saveProblem: () => file.saveProblem!(),
     async save(refreshToken, context) {
       if (!context) return file.save(refreshToken);
-      await saveAuthorization(tokenFile, {
-        refreshToken,
-        grant: context.grant,
-        account: context.account,
-        clientId: expect.clientId,
-        now: context.now,
-      });
+      await saveAuthorization(tokenFile, withContext(refreshToken, context));
+    },
+    reserve() {
+      const reserved = reserveSave(tokenFile);
+      return {
+        stage: (refreshToken) => reserved.stage(refreshToken),
+        // The record follows the token file; release() (after the page) waits for it.
+        save: async (refreshToken, context) => void (await reserved.save(withContext(refreshToken, context))),
+        release: () => reserved.release(),
+      };
     },
     async describe(now) {
       const lines = describeSavedAuthorization(await readAuthorization(tokenFile, { ...expect, now }));

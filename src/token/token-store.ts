@@ -12,6 +12,15 @@ export interface SaveContext {
   now: number;
 }
 
+/** A save with its lock held (see reserve()). */
+export interface ReservedTokenSave {
+  /** The exchange has answered: the token can be written under a temporary name while /me is out. */
+  stage(refreshToken: string): void;
+  save(refreshToken: string, context: SaveContext): Promise<void>;
+  /** Lets the lock go (after save(), or instead of it); safe to call twice. */
+  release(): Promise<void>;
+}
+
 /** A line of the launch screen; the view picks the colour by tone, never by the text. */
 export interface SavedAuthorizationLine {
   tone: 'info' | 'warning' | 'error';
@@ -23,6 +32,12 @@ export interface TokenStore {
   readonly path: string;
   read(): Promise<string | undefined>;
   save(refreshToken: string, context?: SaveContext): Promise<void>;
+  /**
+   * A save in steps, begun when the callback arrives: what it needs before there is a token (the
+   * lock) is taken while the exchange is out, so save() only writes. Optional: without it the
+   * login calls save().
+   */
+  reserve?(): ReservedTokenSave;
   /** What the launch screen says about the saved authorization (who, when, expiry); optional. */
   describe?(now: number): Promise<SavedAuthorizationLine[]>;
   /** Why a save would fail now (a missing or read-only folder), asked before a login starts. */
@@ -44,15 +59,28 @@ export function createFileTokenStore(path: string, io: AtomicWriteIo = nodeFileI
       }
     },
     async save(refreshToken) {
-      try {
-        await writeFileAtomic(path, refreshToken, { io });
-      } catch (error) {
-        if (error instanceof PytifyError) throw error;
-        const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
-        throw new PytifyError('TOKEN_STORE_ERROR', `Could not save the refresh token to ${path} (${reason})`, {
-          cause: error,
-        });
-      }
+      await writeFileAtomic(path, refreshToken, { io }).catch((error: unknown) => {
+        throw tokenSaveError(path, error);
+      });
     },
   };
+}
+
+/** The store's reservation, or for a store without one a stand-in whose save() is the store's. */
+export function reserveTokenSave(store: TokenStore): ReservedTokenSave {
+  if (store.reserve) return store.reserve();
+  return {
+    stage: () => undefined,
+    save: (refreshToken, context) => store.save(refreshToken, context),
+    release: async () => undefined,
+  };
+}
+
+/** What a failed write of the token file says, with the path and the system's code. */
+export function tokenSaveError(path: string, error: unknown): PytifyError {
+  if (error instanceof PytifyError) return error;
+  const reason = (error as NodeJS.ErrnoException).code ?? 'write failed';
+  return new PytifyError('TOKEN_STORE_ERROR', `Could not save the refresh token to ${path} (${reason})`, {
+    cause: error,
+  });
 }
