@@ -49,6 +49,25 @@ function listen(onCallback: (query: URLSearchParams) => Promise<CallbackPage>, h
 }
 
 describe('callback listener on a real socket', () => {
+  it('rehearses one request in memory at start: never the flow, never the debug log, nothing on the socket', async () => {
+    const seen: string[] = [];
+    const logged: string[] = [];
+    const started = await startCallbackServer({
+      host: '127.0.0.1',
+      port: 0,
+      path: '/callback',
+      onCallback: async (query) => (seen.push(query.toString()), { kind: 'expired' }),
+      log: (event, details) => logged.push(`${event} ${JSON.stringify(details)}`),
+    });
+    server = started;
+    await new Promise((resolve) => setTimeout(resolve, 50)); // the rehearsal runs on the next turn
+    expect({ seen, logged }).toEqual({ seen: [], logged: [] });
+    const answer = await send(started.port, '/callback?code=c&state=s');
+    expect(answer.status).toBe(410);
+    expect(seen).toEqual(['code=c&state=s']);
+    expect(logged).toHaveLength(1);
+  });
+
   it('hands GET /callback queries to the flow and sends the page it decides', async () => {
     const seen: string[] = [];
     const { port } = await listen(async (query) => {
