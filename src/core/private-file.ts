@@ -27,13 +27,13 @@ export interface AtomicWriteIo {
   /** Creates `path` (it must not exist) with mode 0600, writes and flushes it; a failure leaves nothing there. */
   writeNew(path: string, content: string, flush?: boolean): Promise<void>;
   /** Moves `from` over `to`, then flushes the directory entry. */
-  rename(from: string, to: string): Promise<void>;
+  rename(from: string, to: string, flush?: boolean): Promise<void>;
   /** Gives `from` the second name `to`, failing with EEXIST if anything (even a link) is there; flushes the directory. */
   link(from: string, to: string, flush?: boolean): Promise<void>;
 }
 
-/** After a power cut a rename must not be undone, or a rotated-away (revoked) refresh token could come back. */
-async function flushDirectory(path: string): Promise<void> {
+/** After a power cut a rename must not be undone: the file would be the old one again. */
+export async function flushDirectory(path: string): Promise<void> {
   const directory = await fs.open(dirname(path), 'r').catch(() => undefined);
   await directory?.sync().catch(() => undefined);
   await directory?.close();
@@ -54,9 +54,9 @@ export const nodeFileIo: AtomicWriteIo = {
     }
     await handle.close();
   },
-  async rename(from, to) {
+  async rename(from, to, flush = true) {
     await fs.rename(from, to);
-    await flushDirectory(to);
+    if (flush) await flushDirectory(to);
   },
   async link(from, to, flush = true) {
     await fs.link(from, to);
@@ -93,9 +93,11 @@ export interface PrivateWriteOptions {
 export interface PreparedWrite {
   /**
    * Puts it at its path (renamed over it, or with `createOnly` linked to it) and flushes the
-   * directory. Leaves earlier saves' temporary files alone: see removeStaleTemporaries.
+   * directory, unless `flushDirectory` is false: then the caller calls flushDirectory() itself
+   * (after other renames in the same directory: one flush for all). Leaves earlier saves'
+   * temporary files alone: see removeStaleTemporaries.
    */
-  commit(): Promise<void>;
+  commit(options?: { flushDirectory?: boolean }): Promise<void>;
   /** Removes the temporary file; the path keeps what it had. Safe after commit(). */
   discard(): Promise<void>;
 }
@@ -126,11 +128,11 @@ export async function prepareFileAtomic(
     throw error;
   }
   return {
-    async commit() {
+    async commit({ flushDirectory: flush = durable } = {}) {
       try {
-        if (createOnly) await linkOrCreate(io, temporary, path, content, durable);
+        if (createOnly) await linkOrCreate(io, temporary, path, content, flush);
         else {
-          await io.rename(temporary, path);
+          await io.rename(temporary, path, flush);
           committed = true; // the temporary name is gone with the rename
         }
       } finally {
