@@ -49,7 +49,7 @@ function listen(onCallback: (query: URLSearchParams) => Promise<CallbackPage>, h
 }
 
 describe('callback listener on a real socket', () => {
-  it('rehearses one request in memory at start: never the flow, never the debug log, nothing on the socket', async () => {
+  it('warms up with one request in memory: never the flow, never the debug log, nothing on the socket', async () => {
     const seen: string[] = [];
     const logged: string[] = [];
     const started = await startCallbackServer({
@@ -60,7 +60,9 @@ describe('callback listener on a real socket', () => {
       log: (event, details) => logged.push(`${event} ${JSON.stringify(details)}`),
     });
     server = started;
-    await new Promise((resolve) => setTimeout(resolve, 50)); // the rehearsal runs on the next turn
+    started.warmUp!();
+    started.warmUp!();
+    await new Promise((resolve) => setTimeout(resolve, 50));
     expect({ seen, logged }).toEqual({ seen: [], logged: [] });
     const answer = await send(started.port, '/callback?code=c&state=s');
     expect(answer.status).toBe(410);

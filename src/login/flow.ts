@@ -182,6 +182,9 @@ export class LoginFlow {
     attempt.timer = clock.setTimeout(() => this.timeOut(attempt), timeoutMs);
     this.attempt = attempt;
     attempt.stopWarmUp = this.deps.tokenClient.prepare?.();
+    const server = this.server;
+    setImmediate(() => server.warmUp?.()); // after the URL is shown
+
     this.emit({ type: 'authorize-started', url, deadline: clock.now() + timeoutMs });
     if (browserSkipReason(this.facts)) return this.emit({ type: 'browser', status: 'skipped' });
     this.deps.browser.open(url).then(
