@@ -2,6 +2,7 @@
 // lock) goes through here, and nothing else in src/ opens a file for writing: readers see the old
 // file or the new one, never a partial one, and nobody else can read it.
 // node:fs's `promises` is loaded on first use: reading the token (`pytify-auth token`) uses file-reads.ts.
+import { randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { PytifyError } from './errors.js';
@@ -67,14 +68,19 @@ export const nodeFileIo: AtomicWriteIo = {
 /** Filesystems without hard links (some FUSE and FAT mounts) answer link() with these. */
 const NO_LINKS = new Set(['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV']);
 
-/** Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`. */
-export async function removeStaleTemporaries(path: string): Promise<void> {
-  const prefix = `.${basename(path)}.`;
-  const entries = await fs.readdir(dirname(path)).catch(() => [] as string[]);
+/**
+ * Temporary files of earlier saves that were killed half-way: `.<name>.<pid>.<hex>.tmp`, for
+ * each of `paths` (files in one directory: it is read once).
+ */
+export async function removeStaleTemporaries(...paths: string[]): Promise<void> {
+  const directory = dirname(paths[0]!);
+  const prefixes = paths.map((path) => `.${basename(path)}.`);
+  const entries = await fs.readdir(directory).catch(() => [] as string[]);
   for (const entry of entries) {
-    const match = entry.startsWith(prefix) ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length)) : null;
+    const prefix = prefixes.find((candidate) => entry.startsWith(candidate));
+    const match = prefix ? /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(entry.slice(prefix.length)) : null;
     if (!match || Number(match[1]) === process.pid || processAlive(Number(match[1]))) continue;
-    await fs.unlink(join(dirname(path), entry)).catch(() => undefined);
+    await fs.unlink(join(directory, entry)).catch(() => undefined);
   }
 }
 
@@ -86,6 +92,8 @@ export interface PrivateWriteOptions {
   createOnly?: boolean;
   /** False: no fsync of the file or its directory, for a file nobody needs after a power cut (the lock). */
   durable?: boolean;
+  /** False: writeFileAtomic leaves earlier temporaries to removeStaleTemporaries (the lock's, to the login). */
+  sweep?: boolean;
   io?: AtomicWriteIo;
 }
 
@@ -114,8 +122,6 @@ export async function prepareFileAtomic(
   const { createOnly = false, durable = true, io = nodeFileIo } = options;
   // link() refuses a symbolic link itself (EEXIST), which create-only callers must see as "exists".
   if (!createOnly) await refuseSymlink(path);
-  // Loaded here, not at the top: reading the token (`pytify-auth token`) should not pay for node:crypto.
-  const { randomBytes } = await import('node:crypto');
   const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
   let committed = false;
   const discard = async () => {
@@ -152,7 +158,7 @@ export async function prepareFileAtomic(
  */
 export async function writeFileAtomic(path: string, content: string, options: PrivateWriteOptions = {}): Promise<void> {
   await (await prepareFileAtomic(path, content, options)).commit();
-  await removeStaleTemporaries(path);
+  if (options.sweep !== false) await removeStaleTemporaries(path);
 }
 
 async function linkOrCreate(

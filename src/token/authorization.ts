@@ -79,9 +79,7 @@ export function reserveSave(tokenFile: string, lockOptions?: LockOptions): Reser
   // Serialized with players' refreshes, so a rotation in flight cannot overwrite the new token.
   const lock = lockForLogin(tokenFile, lockOptions);
   lock.catch(() => undefined); // reported by save()
-  const sweep = lock.then(() =>
-    Promise.all([removeStaleTemporaries(tokenFile), removeStaleTemporaries(recordPathFor(tokenFile))]),
-  );
+  const sweep = lock.then(() => removeStaleTemporaries(tokenFile, recordPathFor(tokenFile), lockPathFor(tokenFile)));
   sweep.catch(() => undefined); // reported by save()
   let staged: { refreshToken: string; write: Promise<PreparedWrite> } | undefined;
   let record: Promise<unknown> = Promise.resolve();

@@ -93,7 +93,8 @@ export async function acquireLock(path: string, options: LockOptions = {}): Prom
   heldHere.add(nonce);
   for (;;) {
     try {
-      await writeFileAtomic(path, content, { createOnly: true, durable: false, io: options.io });
+      // Its own temporaries of killed processes are swept by the next login (reserveSave).
+      await writeFileAtomic(path, content, { createOnly: true, durable: false, sweep: false, io: options.io });
       break;
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
