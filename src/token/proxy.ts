@@ -1,5 +1,4 @@
 import { request as httpRequest, type ClientRequest, type IncomingMessage, type RequestOptions } from 'node:http';
-import { request as httpsRequest } from 'node:https';
 import type { Agents, RequestFunction } from 'got';
 import { TokenError } from '../core/errors.js';
 import { bypassesProxy } from './no-proxy.js';
@@ -64,8 +63,7 @@ function proxySecrets(proxy: URL): string[] {
  * hpagent's HttpProxyAgent would open a CONNECT tunnel instead, which proxies commonly refuse for
  * ports other than 443 (Debian's tinyproxy answers it 403).
  */
-function forwardThrough(proxy: URL): RequestFunction {
-  const send = proxy.protocol === 'https:' ? httpsRequest : httpRequest;
+function forwardThrough(proxy: URL, send: typeof httpRequest): RequestFunction {
   return (url, options, callback) =>
     send(
       {
@@ -101,7 +99,14 @@ export async function transportFor(target: URL, network: NetworkOptions = {}): P
   const secrets = proxySecrets(choice.url);
   if (target.protocol !== 'https:')
     return {
-      options: { ...https, request: forwardThrough(choice.url) },
+      // node:https only for a proxy that speaks it: it costs about 5 ms to load.
+      options: {
+        ...https,
+        request: forwardThrough(
+          choice.url,
+          choice.url.protocol === 'https:' ? (await import('node:https')).request : httpRequest,
+        ),
+      },
       proxy: choice.shown,
       secrets,
       close: () => undefined,

@@ -4,7 +4,7 @@ import { silentLog, type DebugLog } from '../core/debug-log.js';
 import { DEFAULT_RETRY, NO_RETRY, type RetryPolicy } from './retry.js';
 import type { NetworkOptions } from './proxy.js';
 import { send } from './send.js';
-import { createConnectionPool } from './warm-up.js';
+import type { ConnectionPool } from './warm-up.js';
 import { primeRequests } from './prime.js';
 
 /** A token answer from the accounts service, in our words. */
@@ -100,13 +100,15 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
   const policy = options.retry ?? DEFAULT_RETRY;
   const network = { env: options.env, certificateAuthority: options.certificateAuthority };
   const log = options.log ?? silentLog;
-  const pool = options.warmUp
-    ? createConnectionPool(network, {
-        log,
-        intervalMs: options.warmUp === true ? undefined : options.warmUp.intervalMs,
-      })
-    : undefined;
-  const settings = { timeoutMs: options.timeoutMs ?? 10_000, log, network, agents: pool?.agents };
+  let pool: ConnectionPool | undefined;
+  // `agents` is set once the pool exists: requests read it when they are sent.
+  const settings = {
+    timeoutMs: options.timeoutMs ?? 10_000,
+    log,
+    network,
+    agents: undefined as ConnectionPool['agents'] | undefined,
+  };
+  const { warmUp } = options;
   const pkce = !options.clientSecret;
 
   /** The retry policy is chosen per request: each call below names the one it sends with. */
@@ -152,8 +154,23 @@ export function createTokenClient(options: TokenClientOptions): TokenClient {
     prepare() {
       // Loaded while the user reads the consent page: about 40 ms the callback no longer waits for.
       void import('got').catch(() => undefined);
-      if (pool) void primeRequests();
-      return pool?.warm([options.tokenUrl, options.apiUrl]) ?? (() => undefined);
+      if (!warmUp) return () => undefined;
+      let stop: (() => void) | undefined;
+      let stopped = false;
+      // Loaded here, not with the client: warm-up.ts brings node:https and node:tls, about 5 ms of
+      // the launch screen's first frame.
+      void import('./warm-up.js')
+        .then(({ createConnectionPool }) => {
+          pool ??= createConnectionPool(network, { log, intervalMs: warmUp === true ? undefined : warmUp.intervalMs });
+          settings.agents = pool.agents;
+          void primeRequests();
+          if (!stopped) stop = pool.warm([options.tokenUrl, options.apiUrl]);
+        })
+        .catch(() => undefined);
+      return () => {
+        stopped = true;
+        stop?.();
+      };
     },
   };
 }
