@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, readlink, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -113,5 +113,21 @@ describe("the login's save in steps", () => {
     await flow.close();
     expect(await readFile(tokenFile, 'utf8')).toBe('AQ-the-old-token\n');
     expect(await readdir(folder)).toEqual(['.pytify']);
+  });
+
+  it('refuses a symbolic link at the lock: the old token stays, and neither the link nor a temporary file changes', async () => {
+    const folder = await mkdtemp(join(dir, 'linked-lock-'));
+    const tokenFile = join(folder, '.pytify');
+    await writeFile(tokenFile, 'AQ-the-old-token\n', { mode: 0o600 });
+    await writeFile(join(folder, 'elsewhere'), 'not a lock');
+    await symlink(join(folder, 'elsewhere'), `${tokenFile}.lock`);
+    const { flow, states, callbackUrl } = await waitingLogin(tokenFile);
+    expect((await call(callbackUrl)).status).not.toBe(200);
+    expect(states).toContain('token-error');
+    await flow.close();
+    expect(await readFile(tokenFile, 'utf8')).toBe('AQ-the-old-token\n');
+    expect(await readlink(`${tokenFile}.lock`)).toBe(join(folder, 'elsewhere'));
+    expect(await readFile(join(folder, 'elsewhere'), 'utf8')).toBe('not a lock');
+    expect((await readdir(folder)).sort()).toEqual(['.pytify', '.pytify.lock', 'elsewhere']);
   });
 });
