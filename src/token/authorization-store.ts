@@ -1,5 +1,6 @@
 import { createFileTokenStore, type SaveContext, type TokenStore } from './token-store.js';
-import { describeSavedAuthorization, readAuthorization, reserveSave, saveAuthorization } from './authorization.js';
+import { describeSavedAuthorization, readAuthorization, saveAuthorization } from './authorization.js';
+import { reserveSave } from './login-save.js';
 import { privateFileWarnings } from './file-mode.js';
 
 /**
