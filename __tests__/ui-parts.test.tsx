@@ -1,4 +1,5 @@
 import { describe, expect, it } from '@jest/globals';
+import { Text } from 'ink';
 import { render } from 'ink-testing-library';
 import type { ReactElement } from 'react';
 import { ConfigError } from '../src/core/errors.js';
@@ -8,6 +9,7 @@ import { formatTimeLeft } from '../src/tui/format-time.js';
 import { showWithPort } from '../src/config/guidance.js';
 import { SPINNER_FRAMES, Spinner } from '../src/tui/Spinner.js';
 import { Warnings } from '../src/tui/Warnings.js';
+import { Prose } from '../src/tui/Prose.js';
 
 function frameOf(element: ReactElement): string {
   const { lastFrame, unmount } = render(element);
@@ -104,5 +106,33 @@ describe('showWithPort', () => {
     ['http://[::1]:8888/cb?x=1', '<n>', 'http://[::1]:<n>/cb?x=1'],
   ])('%s with %j → %s', (uri, port, expected) => {
     expect(showWithPort(uri, port)).toBe(expected);
+  });
+});
+
+describe('Prose', () => {
+  // ink-testing-library renders 100 columns wide: "x" * 95 + " four" fills the first line exactly.
+  const full = `${'x'.repeat(95)} four words wrap here`;
+
+  it('starts a wrapped line at column 1, where plain Ink text keeps the break space', () => {
+    const plain = frameOf(<Text>{full}</Text>).split('\n');
+    const prose = frameOf(
+      <Prose>
+        <Text>{full}</Text>
+      </Prose>,
+    ).split('\n');
+    expect(plain[1]).toBe(' words wrap here');
+    expect(prose).toEqual([`${'x'.repeat(95)} four`, 'words wrap here']);
+  });
+
+  it("keeps the first line's own leading space, and wraps styled text the same way", () => {
+    const frame = frameOf(
+      <Prose>
+        <Text>
+          {' '}
+          lead <Text dimColor>{full}</Text>
+        </Text>
+      </Prose>,
+    );
+    expect(frame.split('\n')).toEqual([' lead', `${'x'.repeat(95)} four`, 'words wrap here']);
   });
 });

@@ -1,4 +1,5 @@
 import { Text } from 'ink';
+import { Prose } from './Prose.js';
 
 /** The bottom line of a screen: the main key and what it does, then the other keys, dimmed. */
 export function KeyLine({
@@ -11,9 +12,11 @@ export function KeyLine({
   readonly other: string;
 }) {
   return (
-    <Text>
-      Press <Text bold>{press}</Text> {then}
-      <Text dimColor>, {other}</Text>
-    </Text>
+    <Prose>
+      <Text>
+        Press <Text bold>{press}</Text> {then}
+        <Text dimColor>, {other}</Text>
+      </Text>
+    </Prose>
   );
 }

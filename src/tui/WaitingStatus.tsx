@@ -4,6 +4,7 @@ import { waitingHint } from '../login/waiting-hint.js';
 import { AuthorizeUrl } from './AuthorizeUrl.js';
 import { formatTimeLeft } from './format-time.js';
 import { hyperlink } from './hyperlink.js';
+import { Prose } from './Prose.js';
 import { PasteInput, type PasteState } from './PasteInput.js';
 import { RemoteHint } from './RemoteHint.js';
 import { Busy } from './Spinner.js';
@@ -65,7 +66,9 @@ export function WaitingStatus({
       <Box flexDirection="column">
         {countdown}
         {notice && <Text color="yellow">{notice}</Text>}
-        <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
+        <Prose>
+          <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
+        </Prose>
       </Box>
     );
   }
@@ -82,11 +85,17 @@ export function WaitingStatus({
         )}
       </Box>
       {/* The demo's app has nothing to register and no real client id to check. */}
-      {!info.demo && <Text dimColor>{waitingHint(info)}</Text>}
+      {!info.demo && (
+        <Prose>
+          <Text dimColor>{waitingHint(info)}</Text>
+        </Prose>
+      )}
       <PasteInput paste={paste} compact={compact} />
       {/* q may be part of a pasted code, so only Esc and Ctrl-C quit here. */}
       {notice && <Text color="yellow">{notice}</Text>}
-      <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
+      <Prose>
+        <Text dimColor>{compact ? SHORT_KEYS : KEYS}</Text>
+      </Prose>
     </Box>
   );
 }

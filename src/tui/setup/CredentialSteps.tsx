@@ -2,6 +2,7 @@ import { Box, Text } from 'ink';
 import { checkClientId, checkClientSecret } from '../../setup/credentials.js';
 import { looksLikePlaceholderId } from '../../login/state.js';
 import { KeyLine } from '../KeyLine.js';
+import { Prose } from '../Prose.js';
 import { Warnings } from '../Warnings.js';
 import { LABEL_WIDTH, CheckLine, TextField } from './TextField.js';
 
@@ -11,10 +12,12 @@ const PLACEHOLDER_WARNING =
 /** Enter was pressed on a value with a problem: say that it was refused and why, not nothing. */
 function Refused({ what, other }: { readonly what: string; readonly other: string }) {
   return (
-    <Text>
-      <Text color="red">Enter refused: the {what} above is not valid yet (see ✖). Fix it and press Enter again</Text>
-      <Text dimColor>, {other}</Text>
-    </Text>
+    <Prose>
+      <Text>
+        <Text color="red">Enter refused: the {what} above is not valid yet (see ✖). Fix it and press Enter again</Text>
+        <Text dimColor>, {other}</Text>
+      </Text>
+    </Prose>
   );
 }
 
