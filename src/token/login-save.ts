@@ -95,17 +95,20 @@ export function reserveSave(tokenFile: string, lockOptions?: LockOptions): Reser
     },
     async save(input) {
       await sweep;
-      let write = staged?.refreshToken === input.refreshToken ? staged.write : undefined;
-      if (write) staged = undefined;
-      else await discardStaged();
-      write ??= prepareFileAtomic(tokenFile, input.refreshToken);
+      const write =
+        staged?.refreshToken === input.refreshToken ? staged.write : prepareFileAtomic(tokenFile, input.refreshToken);
+      if (write === staged?.write) staged = undefined; // this save's now; release() discards any other
       try {
         // Flushed with the record's rename, after the page: see writeRecordFor.
         await (await write).commit({ flushDirectory: false });
       } catch (error) {
         throw tokenSaveError(tokenFile, error);
       }
-      const written = writeRecordFor(tokenFile, input).finally(() => flushDirectory(tokenFile));
+      // The record's own rename flushes the directory; without a record, the token's needs it here.
+      const written = writeRecordFor(tokenFile, input).then(async (result) => {
+        if (result.warnings.length > 0) await flushDirectory(tokenFile);
+        return result;
+      });
       record = written;
       return { record: written };
     },
@@ -124,7 +127,7 @@ export function reserveSave(tokenFile: string, lockOptions?: LockOptions): Reser
  * After the token file, and after the login's page: a crash in between leaves the old record,
  * whose fingerprint no longer matches the token, which readers ignore and the next refresh
  * rebuilds. Its directory flush makes the token file's rename durable too (the same directory;
- * the caller flushes once more in case the record failed): a directory fsync costs 0.3-3 ms here,
+ * the caller flushes it itself if the record failed): a directory fsync costs 0.3-3 ms here,
  * and the page no longer waits for one. A power cut in those milliseconds can only bring back
  * the previous token file, as if this login had not happened; never a partial or empty one.
  */
