@@ -25,6 +25,16 @@ export interface LoginStatusProps {
   readonly urlPrinted?: boolean;
 }
 
+/** An attempt that ended without a token: why, and Enter to start a new one. */
+function AttemptOver({ what, enter }: { readonly what: string; readonly enter: string }) {
+  return (
+    <Box flexDirection="column">
+      <Text color="yellow">{what}</Text>
+      <Keys enter={enter} />
+    </Box>
+  );
+}
+
 /** The part of the screen that changes with the state: what is happening and what to do next. */
 export function LoginStatus({
   state,
@@ -91,20 +101,10 @@ export function LoginStatus({
         </Box>
       );
     case 'declined':
-      return (
-        <Box flexDirection="column">
-          <Text color="yellow">Access was declined in the browser.</Text>
-          <Keys enter="try again" />
-        </Box>
-      );
+      return <AttemptOver what="Access was declined in the browser." enter="try again" />;
     case 'token-error':
       return <TokenErrorStatus error={state.error} info={info} />;
     case 'timed-out':
-      return (
-        <Box flexDirection="column">
-          <Text color="yellow">Timed out waiting for the browser.</Text>
-          <Keys enter="start again" />
-        </Box>
-      );
+      return <AttemptOver what="Timed out waiting for the browser." enter="start again" />;
   }
 }
