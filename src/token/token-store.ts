@@ -12,7 +12,7 @@ export interface SaveContext {
   now: number;
 }
 
-/** A save with its lock held (see reserve()). */
+/** A login's save in steps (see reserve()): the lock first, the writes once the requests are done. */
 export interface ReservedTokenSave {
   /** The exchange has answered: the token can be written under a temporary name while /me is out. */
   stage(refreshToken: string): void;
