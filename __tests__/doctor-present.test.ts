@@ -4,7 +4,8 @@ import { stripVTControlCharacters } from 'node:util';
 import { doctor, type DoctorOptions } from '../src/commands/doctor.js';
 import type { DoctorProbes } from '../src/commands/doctor-probes.js';
 import type { Presentation } from '../src/core/present.js';
-import { hang, wantsColour } from '../src/core/wrap.js';
+import { wantsColour } from '../src/core/present.js';
+import { hang } from '../src/core/wrap.js';
 import { createProject, type Project } from './fixtures/config/project.js';
 
 const calm: DoctorProbes = {

@@ -100,7 +100,7 @@ describe.each(CASES)('guidance for $name', ({ files = {}, env = {}, flags = {}, 
 
   it('the setup guide, on screen and without a terminal', async () => {
     const plan = await prepareSetup((await start()).options);
-    expectNames(plainGuide(plan).stderr, register);
+    expectNames((await plainGuide(plan)).stderr, register);
     expectNames(frameOf(<SetupGuide redirectUri={plan.redirectUri} dashboard="idle" />), register);
   });
 

@@ -19,7 +19,7 @@ async function guide(width?: number) {
     stopDir: project.root,
     homeDir: project.root,
   });
-  return plainGuide(plan, undefined, width).stderr;
+  return (await plainGuide(plan, undefined, width)).stderr;
 }
 
 describe('the plain setup guide at the width of its terminal', () => {

@@ -119,14 +119,15 @@ describe('where the setup saves', () => {
 describe('the guide without a terminal', () => {
   it('is the same steps, then the exact file to write (a secret is never printed)', async () => {
     const first = await plan({});
-    const { stderr, stdout } = plainGuide(first);
+    const { stderr, stdout } = await plainGuide(first);
     expect(stderr.replaceAll(project!.root, '/project')).toMatchSnapshot();
     expect(stdout).toBe('{\n  "clientId": "<the 32-character Client ID>"\n}\n');
     await project!.cleanup();
     const editing = await plan({
       '.spotifyrc': { clientId: ID, clientSecret: 'keep-me-secret', scopes: 'user-read-private' },
     });
-    expect(plainGuide(editing).stdout).toMatchSnapshot();
-    expect(plainGuide(editing).stdout).not.toContain('keep-me-secret');
+    const { stdout: edited } = await plainGuide(editing);
+    expect(edited).toMatchSnapshot();
+    expect(edited).not.toContain('keep-me-secret');
   });
 });

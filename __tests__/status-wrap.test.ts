@@ -1,4 +1,4 @@
-import { describe, expect, it } from '@jest/globals';
+import { beforeAll, describe, expect, it } from '@jest/globals';
 import { summarize } from '../src/token/lifetime.js';
 import { formatStatusText, type StatusReport } from '../src/commands/status-report.js';
 import { present } from '../src/core/present.js';
@@ -20,7 +20,10 @@ const report: StatusReport = {
 
 describe('status on a 60-column terminal', () => {
   const text = formatStatusText(report);
-  const lines = present(text.split('\n'), { width: 60 }).split('\n');
+  let lines: string[] = [];
+  beforeAll(async () => {
+    lines = (await present(text.split('\n'), { width: 60 })).split('\n');
+  });
 
   it('no line is wider, and every word is still there', () => {
     for (const line of lines) expect(line.length).toBeLessThanOrEqual(60);
@@ -34,7 +37,7 @@ describe('status on a 60-column terminal', () => {
     for (const line of lines.filter((line) => line.startsWith(' '))) expect(line).toMatch(/^ {13}\S/);
   });
 
-  it('without a terminal, the text is exactly as before', () => {
-    expect(present(text.split('\n'), {})).toBe(text);
+  it('without a terminal, the text is exactly as before', async () => {
+    expect(await present(text.split('\n'), {})).toBe(text);
   });
 });

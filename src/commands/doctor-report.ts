@@ -89,7 +89,11 @@ function settingsSection(resolved: ResolvedConfig): string[] {
  * The whole report as text. By default plain, one line per item, so it can be pasted into an
  * issue; on a terminal (`how`) wrapped to its width and coloured as the login screen is.
  */
-export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosis, how: Presentation = {}): string {
+export async function formatDoctorReport(
+  resolved: ResolvedConfig,
+  diagnosis: Diagnosis,
+  how: Presentation = {},
+): Promise<string> {
   const lines = [
     ...fileSection(resolved),
     '',
@@ -103,5 +107,5 @@ export function formatDoctorReport(resolved: ResolvedConfig, diagnosis: Diagnosi
   ];
   // Every line may quote a config file's text (values, keys, paths): none reaches the terminal raw.
   const safe = lines.map((line) => sanitize(line, 2000));
-  return `${present(safe, how)}\n`;
+  return `${await present(safe, how)}\n`;
 }

@@ -6,9 +6,8 @@ import { systemProbes, type DoctorProbes } from './doctor-probes.js';
 import { formatDoctorReport } from './doctor-report.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { ConfigFlags } from '../config/types.js';
-import { present, type Presentation } from '../core/present.js';
+import { present, wantsColour, type Presentation } from '../core/present.js';
 import { sanitize } from '../core/sanitize.js';
-import { wantsColour } from '../core/wrap.js';
 import { commandLog } from './command-kit.js';
 
 export const DOCTOR_HELP = `Usage: pytify-auth doctor [--config <file>] [--token-file <path>] [--port <n>] [--timeout <s>]
@@ -53,7 +52,7 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; st
     const failed = diagnosis.checks.some((check) => !check.ok);
     return {
       code: failed ? EXIT.NOT_AUTHORIZED : EXIT.OK,
-      stdout: formatDoctorReport(resolved, diagnosis, options.output?.stdout),
+      stdout: await formatDoctorReport(resolved, diagnosis, options.output?.stdout),
       stderr: '',
     };
   } catch (error) {
@@ -62,7 +61,7 @@ export async function doctor(options: DoctorOptions): Promise<{ code: number; st
     // A file with several wrong values reports each on a line of its own: one ✖ each.
     const problems = error.message.split('\n').map((line) => `✖ ${line}`);
     const lines = [...problems, ...where].map((line) => sanitize(String(line), 2000));
-    return { code: EXIT.USAGE, stdout: '', stderr: `${present(lines, options.output?.stderr ?? {})}\n` };
+    return { code: EXIT.USAGE, stdout: '', stderr: `${await present(lines, options.output?.stderr ?? {})}\n` };
   }
 }
 

@@ -86,7 +86,7 @@ export async function run(argv: string[]): Promise<number> {
   // On a terminal, long rows wrap under their value rather than at column 1.
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   process.stdout.write(
-    args.json ? `${safeJson(statusJson(report), 2)}\n` : present(formatStatusText(report).split('\n'), { width }),
+    args.json ? `${safeJson(statusJson(report), 2)}\n` : await present(formatStatusText(report).split('\n'), { width }),
   );
   return statusExitCode(state);
 }

@@ -1,3 +1,5 @@
+// Imported only through present.ts's loadHang() (and by the setup guide, for a narrow terminal):
+// these two libraries cost about 24 ms to load, see there.
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
@@ -12,11 +14,4 @@ export function hang(lead: string, text: string, width?: number): string {
   const indent = ' '.repeat(stringWidth(lead));
   const lines = wrapAnsi(text, Math.max(20, width - indent.length), { hard: false, trim: true }).split('\n');
   return lines.map((line, index) => `${index === 0 ? lead : indent}${line}`).join('\n');
-}
-
-/** Whether output to this stream is coloured: a terminal, and neither NO_COLOR nor --no-color. */
-export function wantsColour(stream: { isTTY?: boolean }, env: NodeJS.ProcessEnv, noColorFlag = false): boolean {
-  if (noColorFlag || (env.NO_COLOR !== undefined && env.NO_COLOR !== '')) return false;
-  if (env.FORCE_COLOR === '0') return false;
-  return stream.isTTY === true;
 }

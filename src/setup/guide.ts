@@ -6,7 +6,7 @@ import {
   registerUriFor,
   type GuideStep,
 } from '../config/guidance.js';
-import { hang } from '../core/wrap.js';
+import { loadHang } from '../core/present.js';
 import { CREDENTIAL_LENGTH } from './credentials.js';
 
 // SetupApp opens the dashboard; it takes the address from the setup, as the steps do.
@@ -36,18 +36,19 @@ export const SECRET_PLACEHOLDER = '<your client secret, or remove this line to u
  * Without a terminal nothing can be asked: the guide goes to stderr and the exact file content to
  * stdout, so `pytify-auth init </dev/null > template.json` gives just the template.
  */
-export function plainGuide(
+export async function plainGuide(
   facts: GuideFacts,
   headline = 'pytify-auth: no Spotify client id is configured, and there is no terminal to ask.',
   width?: number,
-): { stderr: string; stdout: string } {
+): Promise<{ stderr: string; stdout: string }> {
   const save = [
     `Then save the text below as ${facts.fileLabel}, with your Client ID (${CREDENTIAL_LENGTH} characters,`,
     '0-9 and a-f) in place of the placeholder, readable by you only (chmod 600).',
   ];
   // Written for 80 columns; a narrower terminal (stderr's width) gets each paragraph wrapped to it.
   const narrow = width !== undefined && width < 80;
-  const fit = (text: string): string => (narrow ? hang('', text, width) : text);
+  const hang = await loadHang(narrow ? width : undefined);
+  const fit = (text: string): string => hang('', text, width);
   const lines = [
     fit(headline),
     '',

@@ -28,7 +28,7 @@ export async function printSetupGuide(
     return EXIT.USAGE;
   }
   const width = out.stderr.isTTY ? out.stderr.columns : undefined;
-  const { stderr, stdout } = plainGuide(
+  const { stderr, stdout } = await plainGuide(
     plan,
     plan.current.clientId && headline ? headline(plan.fileLabel) : undefined,
     width,
