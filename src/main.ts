@@ -1,17 +1,22 @@
 // Everything but the fast paths of bin.ts (--version, --help, `token` with a cached access token),
-// loaded by it with import(). Every import but the exit codes is dynamic: each module file costs
-// start-up time (about 0.3 ms here), and the login, status and the rest load only what they use.
-import type { UsageError } from './commands/args.js';
+// loaded by it with import(). Our own modules are imported statically, so the bundle keeps them in
+// this one file: esbuild gives code shared by two lazily imported modules a chunk file of its own,
+// and with each command lazy the login read 34 files before its first frame (about 0.5 ms each
+// here); now it reads 14. What stays lazy is what costs when it loads: the UI (Ink, React, yoga),
+// got, js-yaml, cosmiconfig, open, and string-width with wrap-ansi (see core/present.ts).
+import { HELP, VERSION, UsageError, parseCliArgs } from './commands/args.js';
+import * as doctor from './commands/doctor.js';
+import * as init from './commands/init.js';
+import { runLogin } from './commands/login.js';
+import * as logout from './commands/logout.js';
+import * as status from './commands/status.js';
+import * as token from './commands/token.js';
 import { EXIT } from './core/exit-codes.js';
+import { quietCiForInk } from './tui/ci-mode.js';
+import { loadUi } from './tui/load-ui.js';
 
-/** Subcommands, each in its own lazily imported module with `run(argv): Promise<number>`. */
-const COMMANDS: Record<string, () => Promise<{ run(argv: string[]): Promise<number> }>> = {
-  status: () => import('./commands/status.js'),
-  token: () => import('./commands/token.js'),
-  logout: () => import('./commands/logout.js'),
-  init: () => import('./commands/init.js'),
-  doctor: () => import('./commands/doctor.js'),
-};
+/** Subcommands, each a module with `run(argv): Promise<number>`. */
+const COMMANDS: Record<string, { run(argv: string[]): Promise<number> }> = { status, token, logout, init, doctor };
 
 function usageFailure(error: UsageError, command?: string): number {
   const help = command ? `pytify-auth ${command} --help` : 'pytify-auth --help';
@@ -24,21 +29,17 @@ export async function main(argv: string[]): Promise<number> {
   // Only where CI is set at all: quietCiForInk asks process.stdin whether it is a terminal, and
   // creating process.stdin costs about 2 ms of start-up, for nothing in `status` or a refresh.
   if (process.env.CI !== undefined || process.env.CONTINUOUS_INTEGRATION !== undefined) {
-    const { quietCiForInk } = await import('./tui/ci-mode.js');
     quietCiForInk(process.env);
   }
   const [first, ...rest] = argv;
   if (first !== undefined && Object.hasOwn(COMMANDS, first)) {
     try {
-      const command = await COMMANDS[first]!();
-      return await command.run(rest);
+      return await COMMANDS[first]!.run(rest);
     } catch (error) {
-      const { UsageError } = await import('./commands/args.js');
       if (error instanceof UsageError) return usageFailure(error, first);
       throw error;
     }
   }
-  const { HELP, VERSION, UsageError, parseCliArgs } = await import('./commands/args.js');
   let args;
   try {
     args = parseCliArgs(argv, Object.keys(COMMANDS));
@@ -57,9 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   // In a terminal the login always ends up in Ink (the launch screen, the setup guide or the
   // config error): start loading Ink, React and yoga now, to overlap reading the config and files.
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    const { loadUi } = await import('./tui/load-ui.js');
     loadUi(() => import('./tui/run-tui.js')).catch(() => undefined);
   }
-  const { runLogin } = await import('./commands/login.js');
   return runLogin(args);
 }

@@ -17,6 +17,8 @@ import { EXIT } from '../core/exit-codes.js';
 import { exitCodeForSignal, watchForStop } from '../core/shutdown.js';
 import { describeConfigError } from '../config/messages.js';
 import { loadUi } from '../tui/load-ui.js';
+import { printSetupGuide } from '../setup/plain-setup.js';
+import { runPlain } from '../login/plain-runner.js';
 
 function flagsOf(args: CliArgs): ConfigFlags {
   return {
@@ -44,10 +46,7 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
     if (!(error instanceof ConfigError)) throw error;
     if (error.code === 'CONFIG_MISSING_CLIENT_ID' && !afterSetup) {
       const options = { cwd: process.cwd(), env: process.env, flags: flagsOf(args) };
-      if (!interactive) {
-        const { printSetupGuide } = await import('../setup/plain-setup.js');
-        return printSetupGuide(options, process);
-      }
+      if (!interactive) return printSetupGuide(options, process);
       // First run: the setup screens save a config, then this same run goes on to the launch screen.
       const { runFirstRunSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
       const outcome = await runFirstRunSetup(options);
@@ -91,7 +90,6 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
       const { runTui } = await loadUi(() => import('../tui/run-tui.js'));
       final = await runTui(flow, setup.warnings, interrupt.signal, started);
     } else {
-      const { runPlain } = await import('../login/plain-runner.js');
       final = await runPlain(flow, setup.warnings, interrupt.signal);
     }
     const reason = stop.reason();
