@@ -58,7 +58,7 @@ export async function main(argv: string[]): Promise<number> {
   // In a terminal the login always ends up in Ink (the launch screen, the setup guide or the
   // config error): start loading Ink, React and yoga now, to overlap reading the config and files.
   if (process.stdin.isTTY && process.stdout.isTTY) {
-    loadUi(() => import('./tui/run-tui.js')).catch(() => undefined);
+    loadUi(() => import('./tui/ui.js')).catch(() => undefined);
   }
   return runLogin(args);
 }

@@ -64,7 +64,7 @@ export async function run(argv: string[]): Promise<number> {
     return EXIT.USAGE;
   }
   log?.('init', { terminal: true });
-  const { runSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
+  const { runSetup } = await loadUi(() => import('../tui/ui.js'));
   const outcome = await runSetup(plan, cwd);
   log?.('init done', { written: 'written' in outcome ? String(outcome.written) : null });
   if (!('written' in outcome)) return EXIT.NOT_AUTHORIZED;

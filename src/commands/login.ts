@@ -48,12 +48,12 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
       const options = { cwd: process.cwd(), env: process.env, flags: flagsOf(args) };
       if (!interactive) return printSetupGuide(options, process);
       // First run: the setup screens save a config, then this same run goes on to the launch screen.
-      const { runFirstRunSetup } = await loadUi(() => import('../tui/setup/run-setup.js'));
+      const { runFirstRunSetup } = await loadUi(() => import('../tui/ui.js'));
       const outcome = await runFirstRunSetup(options);
       return 'written' in outcome ? runLogin(args, true) : EXIT.NOT_AUTHORIZED;
     }
     if (interactive) {
-      const { showConfigError } = await loadUi(() => import('../tui/run-tui.js'));
+      const { showConfigError } = await loadUi(() => import('../tui/ui.js'));
       await showConfigError(error);
     } else {
       process.stderr.write(describeConfigError(error));
@@ -87,7 +87,7 @@ export async function runLogin(args: CliArgs, afterSetup = false): Promise<numbe
       // that the port is busy) instead of "starting".
       const started = flow.start();
       started.catch(() => undefined); // handled in runTui; not an unhandled rejection meanwhile
-      const { runTui } = await loadUi(() => import('../tui/run-tui.js'));
+      const { runTui } = await loadUi(() => import('../tui/ui.js'));
       final = await runTui(flow, setup.warnings, interrupt.signal, started);
     } else {
       final = await runPlain(flow, setup.warnings, interrupt.signal);
