@@ -1,5 +1,4 @@
 import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
-import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { handleAuthorize, handleDecision, type AuthorizeAnswer } from './fake-spotify-authorize.js';
 import { errorPage, notFoundPage } from './fake-spotify-pages.js';
@@ -118,7 +117,11 @@ export async function startFakeSpotify(options: FakeSpotifyOptions & { tls?: Fak
     );
   };
   const { tls } = options;
-  const server = tls ? createTlsServer({ key: tls.key, cert: tls.cert }, listener) : createServer(listener);
+  // node:https (and node:tls) only for a TLS fake: loading them costs about 3 ms, and the demo's
+  // launch screen, whose code is in the program's first module, is plain http.
+  const server = tls
+    ? (await import('node:https')).createServer({ key: tls.key, cert: tls.cert }, listener)
+    : createServer(listener);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
