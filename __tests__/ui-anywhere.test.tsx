@@ -1,10 +1,9 @@
 import { describe, expect, it } from '@jest/globals';
-import { render as renderInk } from 'ink';
 import { render } from 'ink-testing-library';
-import { EventEmitter } from 'node:events';
 import type { LoginInfo, LoginState } from '../src/login/state.js';
 import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
+import { frameAtWidth as frameAt } from './helpers/frame-at-width.js';
 
 // The screens of issue 3: hints for where we run, the paste line, a busy port's holder, and a
 // narrow terminal. Fixed clock, spinner frame 0, no colours (setup file).
@@ -33,29 +32,12 @@ function frameOf(
   return frame;
 }
 
-/** ink-testing-library is fixed at 100 columns; a narrow terminal needs a stdout of our own. */
-function frameAtWidth(columns: number, state: LoginState): string {
-  const stdout = Object.assign(new EventEmitter(), {
+/** A narrow terminal: the view gets the width, as run-tui gives it the terminal's. */
+const frameAtWidth = (columns: number, state: LoginState): string =>
+  frameAt(
     columns,
-    rows: 40,
-    isTTY: false,
-    frames: [] as string[],
-    write(chunk: string) {
-      this.frames.push(chunk);
-      return true;
-    },
-  });
-  const app = renderInk(
     <LoginView state={state} info={info} now={NOW} spinnerFrame={0} hyperlinks={false} columns={columns} />,
-    {
-      stdout: stdout as unknown as NodeJS.WriteStream,
-      debug: true,
-      patchConsole: false,
-    },
   );
-  app.unmount();
-  return stdout.frames.at(-1) ?? '';
-}
 
 describe('waiting screen: where we run decides the hint', () => {
   const cases: Array<[string, Partial<LoginInfo>, string]> = [

@@ -4,6 +4,7 @@ import type { LoginInfo, LoginState } from '../src/login/state.js';
 import { remoteHint } from '../src/login/remote-hint.js';
 import { LoginView } from '../src/tui/LoginView.js';
 import { LOGIN_INFO } from './helpers/login-info.js';
+import { frameAtWidth } from './helpers/frame-at-width.js';
 
 // The demo marked on every screen, its end pointing to a real setup, and the last frames.
 const NOW = Date.UTC(2025, 0, 1, 12, 0, 0);
@@ -48,6 +49,31 @@ describe('the demo', () => {
     expect(frame).not.toContain('dashboard');
     expect(frame).toContain('(demo: a local stand-in for Spotify, no real account)');
   });
+  it('at 60 columns, the saved line wraps under its text, not at column 1', () => {
+    const saved = frameAtWidth(
+      60,
+      <LoginView state={STATES[3]![1]} info={DEMO} now={NOW} spinnerFrame={0} hyperlinks={false} />,
+    ).split('\n');
+    const first = saved.findIndex((line) => line.startsWith('  Refresh token saved to'));
+    expect(saved[first + 1]).toMatch(/^ {2}\S/);
+    expect(saved.slice(first, first + 2).join(' ')).toContain("the demo's own, removed as the demo ends");
+    // The quit screen's line under "Quit …" as well.
+    const quit = frameAtWidth(
+      40,
+      <LoginView
+        state={{ kind: 'ready' }}
+        info={{ ...DEMO, tokenSaved: true }}
+        now={NOW}
+        spinnerFrame={0}
+        hyperlinks={false}
+        quitFrom={{ kind: 'ready' }}
+      />,
+    ).split('\n');
+    const nothing = quit.findIndex((line) => line.startsWith('  Nothing was saved: the token'));
+    expect(nothing).toBeGreaterThan(0);
+    expect(quit[nothing + 1]).toMatch(/^ {2}\S/);
+  });
+
   it('ends with the next step: pytify-auth init with your own app', () => {
     const frame = frameOf(STATES[3]![1], DEMO);
     expect(frame).toContain('✔ Authorized as Demo User');

@@ -31,12 +31,13 @@ export function QuitStatus({ from, info }: { readonly from: LoginState; readonly
   return (
     <Box flexDirection="column">
       <Text color="yellow">Quit{where ? ` ${where}` : ''}: nothing was authorized.</Text>
-      <Text>
-        {'  '}
-        {info.tokenSaved
-          ? `Nothing was saved: the token already in ${info.tokenFile} is unchanged.`
-          : 'Nothing was saved.'}
-      </Text>
+      <Box paddingLeft={2}>
+        <Text>
+          {info.tokenSaved
+            ? `Nothing was saved: the token already in ${info.tokenFile} is unchanged.`
+            : 'Nothing was saved.'}
+        </Text>
+      </Box>
       <DemoNext info={info} />
     </Box>
   );

@@ -93,10 +93,13 @@ export function LoginStatus({
           <Text color="green" bold>
             ✔ Authorized as {accountLabel(state.account)}
           </Text>
-          <Text>
-            {'  '}Refresh token saved to {state.tokenFile}
-            {info.demo?.removesTokenFile ? ": the demo's own, removed as the demo ends" : ''}
-          </Text>
+          {/* A padded box, not leading spaces: a long path wraps under the text, not at column 1. */}
+          <Box paddingLeft={2}>
+            <Text>
+              Refresh token saved to {state.tokenFile}
+              {info.demo?.removesTokenFile ? ": the demo's own, removed as the demo ends" : ''}
+            </Text>
+          </Box>
           <DemoNext info={info} />
         </Box>
       );
