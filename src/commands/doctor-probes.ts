@@ -1,4 +1,3 @@
-import { execFile } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -6,7 +5,11 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { findPortHolder, type PortHolder } from '../listener/port-holder.js';
 
-const run = promisify(execFile);
+/** git, run without a shell. node:child_process loads here, not with every command in main.js. */
+async function run(command: string, args: string[]): Promise<{ stdout: string }> {
+  const { execFile } = await import('node:child_process');
+  return promisify(execFile)(command, args);
+}
 
 /** What doctor asks the system; tests pass fixed answers so the report is the same everywhere. */
 export interface DoctorProbes {

@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { PytifyError } from '../core/errors.js';
 
 /** Opens a URL for the user. Rejects when no browser could be started. */
@@ -15,7 +14,9 @@ const SETTLE_MS = 3000;
  * Runs `$BROWSER <url>` (or `$BROWSER` with `%s` replaced). The command is split on spaces, as
  * most tools that read $BROWSER do; it is never run through a shell, so the URL is never parsed.
  */
-export function runBrowserCommand(command: string, url: string): Promise<void> {
+export async function runBrowserCommand(command: string, url: string): Promise<void> {
+  // Loaded when a browser is started: the library and the other commands share this module graph.
+  const { spawn } = await import('node:child_process');
   const words = command.trim().split(/\s+/);
   const args = words.slice(1);
   const hasPlaceholder = args.some((arg) => arg.includes('%s'));
