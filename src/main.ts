@@ -1,9 +1,10 @@
 // Everything but the fast paths of bin.ts (--version, --help, `token` with a cached access token),
 // loaded by it with import(). Our own modules are imported statically, so the bundle keeps them in
 // this one file: esbuild gives code shared by two lazily imported modules a chunk file of its own,
-// and with each command lazy the login read 34 files before its first frame (about 0.5 ms each
-// here); now it reads 14. What stays lazy is what costs when it loads: the UI (Ink, React, yoga),
-// got, js-yaml, cosmiconfig, open, and string-width with wrap-ansi (see core/present.ts).
+// and with each command lazy the login read 34 files before its first frame; now it reads 9 (with
+// tui/ui.ts and the build's single entry). What stays lazy is what costs when it loads: the UI
+// (Ink, React, yoga), got, js-yaml, cosmiconfig, open, and string-width with wrap-ansi (see
+// core/present.ts).
 import { HELP, VERSION, UsageError, parseCliArgs } from './commands/args.js';
 import * as doctor from './commands/doctor.js';
 import * as init from './commands/init.js';

@@ -1,5 +1,4 @@
-// Imported only through present.ts's loadHang() (and by the setup guide, for a narrow terminal):
-// these two libraries cost about 24 ms to load, see there.
+// Imported only through present.ts's loadHang(): these two libraries cost about 24 ms to load.
 import stringWidth from 'string-width';
 import wrapAnsi from 'wrap-ansi';
 
