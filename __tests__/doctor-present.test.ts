@@ -2,17 +2,10 @@ import { afterEach, describe, expect, it } from '@jest/globals';
 import stringWidth from 'string-width';
 import { stripVTControlCharacters } from 'node:util';
 import { doctor, type DoctorOptions } from '../src/commands/doctor.js';
-import type { DoctorProbes } from '../src/commands/doctor-probes.js';
-import type { Presentation } from '../src/core/present.js';
-import { wantsColour } from '../src/core/present.js';
+import { wantsColour, type Presentation } from '../src/core/present.js';
 import { hang } from '../src/core/wrap.js';
 import { createProject, type Project } from './fixtures/config/project.js';
-
-const calm: DoctorProbes = {
-  fileMode: async () => 0o600,
-  gitIgnore: async () => undefined,
-  port: async () => 'free',
-};
+import { CALM_PROBES as calm } from './helpers/calm-probes.js';
 
 let project: Project | undefined;
 afterEach(async () => {

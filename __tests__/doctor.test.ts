@@ -3,14 +3,10 @@ import { doctor } from '../src/commands/doctor.js';
 import type { DoctorProbes } from '../src/commands/doctor-probes.js';
 import type { ConfigFlags } from '../src/config/types.js';
 import { createProject, type Project } from './fixtures/config/project.js';
+import { CALM_PROBES as calm } from './helpers/calm-probes.js';
 
 // The report as a user sees it, with fixed probe answers so it is the same on every machine.
 const ID = '5f1c0ffee5f1c0ffee5f1c0ffee5f1c0';
-const calm: DoctorProbes = {
-  fileMode: async () => 0o600,
-  gitIgnore: async () => undefined,
-  port: async () => 'free',
-};
 
 let project: Project | undefined;
 afterEach(async () => {
