@@ -46,16 +46,16 @@ export async function plainGuide(
     '0-9 and a-f) in place of the placeholder, readable by you only (chmod 600).',
   ];
   // Written for 80 columns; a narrower terminal (stderr's width) gets each paragraph wrapped to it.
-  const narrow = width !== undefined && width < 80;
-  const hang = await loadHang(narrow ? width : undefined);
-  const fit = (text: string): string => hang('', text, width);
+  const wrapTo = width !== undefined && width < 80 ? width : undefined;
+  const hang = await loadHang(wrapTo);
+  const fit = (text: string): string => hang('', text, wrapTo);
   const lines = [
     fit(headline),
     '',
     'Set up your Spotify app:',
-    ...plainSteps(guideSteps(facts.redirectUri), narrow ? width : undefined),
+    ...plainSteps(guideSteps(facts.redirectUri), wrapTo),
     '',
-    ...(narrow ? [fit(save.join(' '))] : save),
+    ...(wrapTo === undefined ? save : [fit(save.join(' '))]),
     fit(PKCE_NOTE),
     fit(SETUP_LINE),
     '',
